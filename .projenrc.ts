@@ -1,0 +1,117 @@
+import { javascript, typescript } from 'projen';
+
+// Peer dependencies: the app that uses goldenpath owns cdktf, constructs and the providers,
+// so moving to the cdktn fork (DESIGN contract 4) is a change in the app, not in us.
+const peers = [
+  'cdktf@^0.21.0',
+  'constructs@^10.4.2',
+  '@cdktf/provider-aws@^21.0.0',
+  '@cdktf/provider-kubernetes@^12.0.0',
+  '@cdktf/provider-github@^15.0.0',
+];
+
+const project = new typescript.TypeScriptProject({
+  name: 'goldenpath',
+  description: 'Internal Developer Platform as a typed CDKTF construct library and CLI',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  sampleCode: false,
+  github: false,
+  release: false,
+  licensed: true,
+  license: 'Apache-2.0',
+  copyrightOwner: 'Golden Path authors',
+  minNodeVersion: '20.0.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  // TypeScript 7 has no JavaScript API; ts-jest and ts-node need < 7.
+  typescriptVersion: '~5.9.3',
+  peerDeps: peers,
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [...peers, 'cdktf-cli@^0.21.0', 'ts-node@^10.9.2'],
+  deps: ['commander@^14.0.0'],
+  bin: { goldenpath: 'bin/goldenpath' },
+  srcdir: 'src',
+  libdir: 'lib',
+  tsconfig: {
+    // src/ and constructs/ both compile into lib/ (lib/src, lib/constructs).
+    include: ['constructs/**/*.ts'],
+    compilerOptions: {
+      rootDir: '.',
+      // jest transpiles each file alone; `tsc --noEmit` type-checks once in the test task.
+      isolatedModules: true,
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDev: {
+    include: ['../src/**/*.ts', '../constructs/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../.projenrc.ts', '../projenrc/**/*.ts'],
+  },
+  jestOptions: {
+    jestVersion: '^29',
+    // projen defaults to --updateSnapshot, which would make snapshot tests unable to fail in CI.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/lib/'],
+      collectCoverage: false,
+    },
+  },
+  eslint: true,
+  eslintOptions: {
+    dirs: ['src', 'constructs'],
+    // one config that includes src, constructs, test, examples and bench
+    tsconfigPath: './test/tsconfig.json',
+    projectService: false,
+    devdirs: ['test', 'examples', 'bench'],
+  },
+  gitignore: ['cdktf.out/', '.gen/', 'imports/', 'bench/out/', '*.tsbuildinfo'],
+  npmignoreEnabled: true,
+});
+
+// Never import a provider's root barrel (5.3 s and 573 MB per import); `cdktf` only via src/cdk.ts.
+const barrels = ['@cdktf/provider-aws', '@cdktf/provider-kubernetes', '@cdktf/provider-github'].map((name) => ({
+  name,
+  message: 'Deep-import one resource, e.g. @cdktf/provider-aws/lib/s3-bucket (the barrel costs 5 s and ~570 MB).',
+}));
+project.eslint?.addRules({
+  'no-restricted-imports': ['error', {
+    paths: [...barrels, { name: 'cdktf', message: 'Import cdktf only through src/cdk.ts (DESIGN contract 4).' }],
+  }],
+});
+project.eslint?.addOverride({
+  files: ['src/cdk.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+  rules: { 'no-restricted-imports': ['error', { paths: barrels }] },
+});
+
+// The test task: jest (transpile only), then one full type-check, then lint.
+project.testTask.spawn(project.addTask('typecheck', {
+  description: 'Type-check sources, constructs, examples, tests and benches once',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+}));
+
+project.addTask('synth:example', {
+  description: 'Synthesize the example org (the main job)',
+  exec: 'cdktf synth',
+  env: { CHECKPOINT_DISABLE: '1' },
+});
+
+const bench = project.addTask('bench', {
+  description: 'Benchmarks, printed as ratios against raw cdktf measured in the same run',
+});
+bench.spawn(project.compileTask);
+bench.exec('ts-node --transpile-only bench/run.ts');
+
+project.addFields({
+  exports: {
+    '.': { types: './lib/src/index.d.ts', default: './lib/src/index.js' },
+    './environment': { types: './lib/constructs/environment/index.d.ts', default: './lib/constructs/environment/index.js' },
+    './service': { types: './lib/constructs/service/index.d.ts', default: './lib/constructs/service/index.js' },
+    './pipeline': { types: './lib/constructs/pipeline/index.d.ts', default: './lib/constructs/pipeline/index.js' },
+    './observability': { types: './lib/constructs/observability/index.d.ts', default: './lib/constructs/observability/index.js' },
+    './baseline': { types: './lib/constructs/baseline/index.d.ts', default: './lib/constructs/baseline/index.js' },
+    './package.json': './package.json',
+  },
+});
+project.package.addField('main', 'lib/src/index.js');
+project.package.addField('types', 'lib/src/index.d.ts');
+
+project.synth();

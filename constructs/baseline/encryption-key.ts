@@ -1,0 +1,74 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Construct } from 'constructs';
+import { PlatformValidationError } from '../../src/core/errors';
+import { validateName } from '../../src/core/naming';
+import { markGoldenPath } from '../../src/golden-path';
+
+export interface EncryptionKeyProps {
+  /** The 12-digit AWS account that owns the key; its root administers the key. */
+  readonly accountId: string;
+  /** What the key protects, e.g. `logs`, `data`, `state`; used in the alias and description. */
+  readonly purpose: string;
+  /** Alias without the `alias/` prefix. @default - `<purpose>` */
+  readonly alias?: string;
+  /**
+   * AWS service principals (e.g. `logs.us-east-1.amazonaws.com`) allowed to use the key,
+   * only on behalf of this account.
+   * @default - none
+   */
+  readonly allowServices?: string[];
+  /** Days before a deleted key is gone, 7 to 30. @default 30 */
+  readonly deletionWindowDays?: number;
+}
+
+/**
+ * A customer-managed KMS key with yearly rotation and an explicit key policy: the account
+ * administers it through IAM, and named services may use it for this account only.
+ */
+export class EncryptionKey extends Construct {
+  public readonly key: KmsKey;
+  public readonly alias: KmsAlias;
+  public readonly keyArn: string;
+
+  constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
+    super(scope, id);
+    markGoldenPath(this, 'encryption-key');
+    validateAccountId(this, 'accountId', props.accountId);
+    const deletionWindowDays = props.deletionWindowDays ?? 30;
+    if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) {
+      throw new PlatformValidationError(this, 'deletionWindowDays', deletionWindowDays, 'must be a whole number from 7 to 30');
+    }
+    const aliasName = validateName(this, 'alias', props.alias ?? props.purpose, 'kmsAlias');
+    const statements: object[] = [{
+      Sid: 'AccountAdministersKeyThroughIam',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${props.accountId}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    }];
+    for (const service of props.allowServices ?? []) {
+      statements.push({
+        Sid: `Allow${service.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}`,
+        Effect: 'Allow',
+        Principal: { Service: service },
+        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
+      });
+    }
+    this.key = new KmsKey(this, 'key', {
+      description: `${props.purpose} key managed by goldenpath`,
+      enableKeyRotation: true,
+      deletionWindowInDays: deletionWindowDays,
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+    });
+    this.alias = new KmsAlias(this, 'alias', { name: `alias/${aliasName}`, targetKeyId: this.key.keyId });
+    this.keyArn = this.key.arn;
+  }
+}
+
+/** AWS account ids are 12 digits. */
+export function validateAccountId(scope: Construct, prop: string, value: string): void {
+  if (!/^\d{12}$/.test(value)) throw new PlatformValidationError(scope, prop, value, 'must be a 12-digit AWS account id');
+}

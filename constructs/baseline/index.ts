@@ -1,0 +1,3 @@
+export * from './encryption-key';
+export * from './secure-bucket';
+export * from './state-backend';

@@ -1,0 +1,17 @@
+// The only module that imports 'cdktf' (DESIGN contract 4). Moving to the community fork
+// (cdktn) means changing the module name here and in package.json, nothing else.
+export {
+  Annotations,
+  App,
+  Aspects,
+  Fn,
+  LocalBackend,
+  S3Backend,
+  TerraformElement,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  Testing,
+  Token,
+} from 'cdktf';
+export type { IAspect, S3BackendConfig } from 'cdktf';

@@ -1,0 +1,57 @@
+import { Command, CommanderError } from 'commander';
+import { goldenPathVersion } from '../core/version';
+
+/** Exit codes: 0 ok, 1 findings or failures reached the threshold, 2 bad input. */
+export const EXIT_BAD_INPUT = 2;
+
+/** Thrown by commands for bad files or arguments: printed as one line, exit 2. */
+export class UsageError extends Error {}
+
+/** Commands that later work fills in; listed so `--help` shows the whole shape. */
+const PLANNED_COMMANDS: Array<[string, string]> = [
+  ['check', 'run the guardrails over cdktf.out'],
+  ['plan', 'review terraform plans or two cdktf.out trees as a Markdown report'],
+  ['catalog', 'write Backstage catalog entities from cdktf.out'],
+  ['portal', 'build the static portal site from cdktf.out'],
+  ['new', 'scaffold a service from a golden-path template'],
+];
+
+export function buildProgram(): Command {
+  const program = new Command('goldenpath')
+    .description('Golden Path: guardrails, plan review, catalog and portal for CDKTF apps')
+    .version(goldenPathVersion(), '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  for (const [name, summary] of PLANNED_COMMANDS) {
+    program.command(name).description(`${summary} (not available yet)`).allowUnknownOption().allowExcessArguments()
+      .action(() => {
+        throw new UsageError(`'${name}' is not available in this version`);
+      });
+  }
+  return program;
+}
+
+/**
+ * Run the CLI. Errors from commander (unknown command, bad flag) and UsageErrors become
+ * one line on stderr and exit code 2; nothing prints a stack trace for bad input.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.configureOutput({ writeErr: () => undefined });
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version arrive here too, as successes
+      if (err.exitCode === 0) return 0;
+      process.stderr.write(`goldenpath: ${err.message.replace(/^error: /, '')}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`goldenpath: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw err;
+  }
+}

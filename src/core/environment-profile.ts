@@ -1,0 +1,20 @@
+/** Settings that differ between kinds of environment, kept as data rather than if-statements. */
+export interface EnvironmentProfile {
+  readonly name: 'dev' | 'staging' | 'prod';
+  /** Days to keep logs. */
+  readonly logRetentionDays: number;
+  /** Protect databases and clusters from deletion. */
+  readonly deletionProtection: boolean;
+  /** One NAT gateway per availability zone (true) or a single shared one. */
+  readonly natGatewayPerAz: boolean;
+  /** Days to keep automated database backups. */
+  readonly backupRetentionDays: number;
+  /** Production-like: deployments need reviewers, alerts page. */
+  readonly production: boolean;
+}
+
+export const ENVIRONMENT_PROFILES: Record<EnvironmentProfile['name'], EnvironmentProfile> = {
+  dev: { name: 'dev', logRetentionDays: 30, deletionProtection: false, natGatewayPerAz: false, backupRetentionDays: 7, production: false },
+  staging: { name: 'staging', logRetentionDays: 90, deletionProtection: false, natGatewayPerAz: false, backupRetentionDays: 7, production: false },
+  prod: { name: 'prod', logRetentionDays: 365, deletionProtection: true, natGatewayPerAz: true, backupRetentionDays: 30, production: true },
+};

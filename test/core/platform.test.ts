@@ -1,0 +1,75 @@
+import { Testing } from '../../src/cdk';
+import { Platform, PlatformProps } from '../../src/core/platform';
+import { synthJson } from '../helpers';
+
+const base: PlatformProps = {
+  org: 'acme',
+  environments: [
+    { name: 'dev', accountId: '111111111111', region: 'eu-west-1' },
+    { name: 'prod', accountId: '222222222222', region: 'us-east-1' },
+  ],
+  teams: [{ name: 'payments' }, { name: 'search' }],
+};
+
+function platform(props: Partial<PlatformProps> = {}) {
+  const app = Testing.app();
+  return { app, platform: new Platform(app, 'acme', { ...base, ...props }) };
+}
+
+describe('Platform', () => {
+  test('one stack per environment plus the state stack, each with an encrypted, locked S3 backend', () => {
+    const { platform: p } = platform();
+    expect(p.environmentNames).toEqual(['dev', 'prod']);
+    const prod = synthJson(p.environmentStack('prod'));
+    expect(prod.terraform.backend.s3).toEqual({
+      bucket: 'acme-tfstate-111111111111',
+      key: 'acme/prod/acme-prod.tfstate',
+      region: 'eu-west-1',
+      encrypt: true,
+      use_lockfile: true,
+      kms_key_id: 'arn:aws:kms:eu-west-1:111111111111:alias/acme-tfstate',
+    });
+    expect(prod.provider.aws[0]).toEqual({ region: 'us-east-1', allowed_account_ids: ['222222222222'] });
+    expect(p.environmentStack('prod').profile.name).toBe('prod');
+    expect(p.environmentStack('dev').profile.name).toBe('dev');
+    expect(synthJson(p.stateStack).terraform.backend.s3.key).toBe('acme/global/acme-state.tfstate');
+  });
+
+  test('per-team stacks when asked, carrying the team in their context', () => {
+    const { platform: p } = platform({ stackPerTeam: true });
+    const stack = p.teamStack('dev', 'search');
+    expect(stack.node.id).toBe('acme-dev-search');
+    expect(synthJson(stack)['//'].goldenpath).toMatchObject({ team: 'search', environment: 'dev', org: 'acme' });
+    expect(stack.dependencies).toContain(p.environmentStack('dev'));
+  });
+
+  test('the state stack can bootstrap with local state', () => {
+    const { platform: p } = platform({ bootstrapWithLocalState: true });
+    expect(synthJson(p.stateStack).terraform.backend?.s3).toBeUndefined();
+  });
+
+  test('asking for an unknown environment or team names what exists', () => {
+    const { platform: p } = platform();
+    expect(() => p.environmentStack('qa')).toThrow('acme: `environment` must be one of dev, prod, got "qa"');
+    expect(() => p.teamStack('dev', 'payments')).toThrow(/needs `stackPerTeam: true`/);
+  });
+
+  describe('validation', () => {
+    const cases: Array<[string, Partial<PlatformProps>, RegExp]> = [
+      ['org', { org: 'Acme Corp' }, /`org` must be a DNS-1123 label.*got "Acme Corp"/],
+      ['no environments', { environments: [] }, /`environments` must list at least one environment, got \[\]/],
+      ['environment name', { environments: [{ name: 'Dev!', accountId: '111111111111', region: 'eu-west-1' }] }, /`environments\[0\]\.name` must be a DNS-1123 label/],
+      ['duplicate environment', { environments: [base.environments[0], base.environments[0]] }, /`environments\[1\]\.name` must be unique among environments, got "dev"/],
+      ['account id', { environments: [{ name: 'dev', accountId: '1234', region: 'eu-west-1' }] }, /`environments\[0\]\.accountId` must be a 12-digit AWS account id, got "1234"/],
+      ['region', { environments: [{ name: 'dev', accountId: '111111111111', region: 'europe' }] }, /`environments\[0\]\.region` must be an AWS region such as eu-west-1, got "europe"/],
+      ['profile', { environments: [{ name: 'dev', accountId: '111111111111', region: 'eu-west-1', profile: 'qa' as any }] }, /`environments\[0\]\.profile` must be one of dev, staging, prod, got "qa"/],
+      ['team name', { teams: [{ name: 'Payments Team' }] }, /`teams\[0\]\.name` must be a DNS-1123 label/],
+      ['duplicate team', { teams: [{ name: 'a' }, { name: 'a' }] }, /`teams\[1\]\.name` must be unique among teams, got "a"/],
+      ['state account', { stateAccountId: 'x' }, /`stateAccountId` must be a 12-digit AWS account id, got "x"/],
+      ['state region', { stateRegion: 'mars-1' }, /`stateRegion` must be an AWS region/],
+    ];
+    test.each(cases)('%s', (_name, props, message) => {
+      expect(() => platform(props)).toThrow(message);
+    });
+  });
+});

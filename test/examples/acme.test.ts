@@ -1,0 +1,46 @@
+import { buildAcme } from '../../examples/acme/main';
+import { TerraformResource, TerraformStack, Testing } from '../../src/cdk';
+import { TAG_KEYS } from '../../src/core/tags';
+import { resources, synthJson } from '../helpers';
+
+describe('example org acme', () => {
+  const app = Testing.app();
+  buildAcme(app);
+  const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  const synthesized = new Map(stacks.map((s) => [s.node.id, synthJson(s)]));
+
+  test('has a stack per environment (and per team), each with its S3 backend', () => {
+    expect([...synthesized.keys()]).toEqual(expect.arrayContaining(['acme-state', 'acme-dev', 'acme-prod', 'acme-dev-payments', 'acme-prod-search']));
+    for (const [name, json] of synthesized) {
+      expect(json.terraform.backend.s3).toMatchObject({ bucket: 'acme-tfstate-111111111111', encrypt: true, use_lockfile: true });
+      expect(json.terraform.backend.s3.key).toMatch(new RegExp(`^acme/[a-z]+/${name}\\.tfstate$`));
+    }
+  });
+
+  test('every taggable AWS resource carries the standard tags', () => {
+    const taggable = stacks.flatMap((s) => s.node.findAll())
+      .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c))
+      .filter((r) => r.terraformResourceType.startsWith('aws_') && 'tagsInput' in r);
+    expect(taggable.length).toBeGreaterThan(0);
+    for (const r of taggable) {
+      const json = synthesized.get(TerraformStack.of(r).node.id)!;
+      const config = json.resource[r.terraformResourceType][r.friendlyUniqueId];
+      for (const key of [TAG_KEYS.team, TAG_KEYS.owner, TAG_KEYS.service, TAG_KEYS.environment, TAG_KEYS.managedBy]) {
+        expect({ resource: r.node.path, key, present: typeof config.tags?.[key] }).toEqual({ resource: r.node.path, key, present: 'string' });
+      }
+    }
+  });
+
+  test('every resource carries golden-path metadata', () => {
+    let count = 0;
+    for (const json of synthesized.values()) {
+      for (const [type, name, config] of resources(json)) {
+        count++;
+        expect({ address: `${type}.${name}`, kind: typeof config['//']?.goldenpath?.kind })
+          .toEqual({ address: `${type}.${name}`, kind: 'string' });
+        expect(config['//'].goldenpath.owner).toMatch(/^group:/);
+      }
+    }
+    expect(count).toBeGreaterThan(5);
+  });
+});

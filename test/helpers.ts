@@ -1,0 +1,27 @@
+import { App, TerraformStack, Testing } from '../src/cdk';
+
+/** Synthesized JSON of a stack with the `"//"` metadata kept (Testing.synth strips it). */
+export function synthJson(stack: TerraformStack): any {
+  Testing.synth(stack); // runs the Aspects
+  return stack.toTerraform();
+}
+
+/** A fresh app and stack for a test. */
+export function testStack(id = 'test'): { app: App; stack: TerraformStack } {
+  const app = Testing.app();
+  return { app, stack: new TerraformStack(app, id) };
+}
+
+/** Every resource in synthesized JSON as [type, name, config]. */
+export function resources(json: any): Array<[string, string, any]> {
+  const out: Array<[string, string, any]> = [];
+  for (const [type, byName] of Object.entries<any>(json.resource ?? {})) {
+    for (const [name, config] of Object.entries<any>(byName)) out.push([type, name, config]);
+  }
+  return out;
+}
+
+/** The resources of one type. */
+export function ofType(json: any, type: string): any[] {
+  return Object.values(json.resource?.[type] ?? {});
+}
