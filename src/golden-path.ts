@@ -3,11 +3,13 @@ import { Aspects, TerraformStack } from './cdk';
 import { GoldenPathContext, GoldenPathContextProps } from './core/context';
 import { MetadataAspect } from './core/metadata';
 import { StandardTagsAspect } from './core/tags';
+import { Guardrails } from './policy/guardrails';
 
 const prepared = new WeakSet<IConstruct>();
 
 /**
- * Make sure the stack that holds `scope` tags, labels and describes its resources. Safe to
+ * Make sure the stack that holds `scope` tags, labels and describes its resources, and
+ * holds golden-path resources to the guardrails. Safe to
  * call many times: each stack gets the Aspects once.
  */
 export function prepareStack(scope: IConstruct): TerraformStack {
@@ -17,6 +19,9 @@ export function prepareStack(scope: IConstruct): TerraformStack {
     const aspects = Aspects.of(stack);
     aspects.add(new StandardTagsAspect());
     aspects.add(new MetadataAspect());
+    // every golden path is held to the built-in rules; a team's own resources are left to
+    // `goldenpath check` or an explicit Guardrails.apply(stack)
+    aspects.add(new Guardrails({ onlyGoldenPath: true }));
   }
   return stack;
 }

@@ -1,2 +1,3 @@
 export * from './core';
 export * from './golden-path';
+export * from './policy';

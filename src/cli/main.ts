@@ -1,15 +1,13 @@
 import { Command, CommanderError } from 'commander';
+import { registerCheck } from './check';
+import { InputError } from '../core/errors';
 import { goldenPathVersion } from '../core/version';
 
 /** Exit codes: 0 ok, 1 findings or failures reached the threshold, 2 bad input. */
 export const EXIT_BAD_INPUT = 2;
 
-/** Thrown by commands for bad files or arguments: printed as one line, exit 2. */
-export class UsageError extends Error {}
-
 /** Commands that later work fills in; listed so `--help` shows the whole shape. */
 const PLANNED_COMMANDS: Array<[string, string]> = [
-  ['check', 'run the guardrails over cdktf.out'],
   ['plan', 'review terraform plans or two cdktf.out trees as a Markdown report'],
   ['catalog', 'write Backstage catalog entities from cdktf.out'],
   ['portal', 'build the static portal site from cdktf.out'],
@@ -21,23 +19,26 @@ export function buildProgram(): Command {
     .description('Golden Path: guardrails, plan review, catalog and portal for CDKTF apps')
     .version(goldenPathVersion(), '-v, --version')
     .showSuggestionAfterError(true)
-    .exitOverride();
+    .exitOverride()
+    // commander's own error text is replaced by our one line in main(); set before the
+    // subcommands are added so they inherit it
+    .configureOutput({ writeErr: () => undefined });
+  registerCheck(program);
   for (const [name, summary] of PLANNED_COMMANDS) {
     program.command(name).description(`${summary} (not available yet)`).allowUnknownOption().allowExcessArguments()
       .action(() => {
-        throw new UsageError(`'${name}' is not available in this version`);
+        throw new InputError(`'${name}' is not available in this version`);
       });
   }
   return program;
 }
 
 /**
- * Run the CLI. Errors from commander (unknown command, bad flag) and UsageErrors become
+ * Run the CLI. Errors from commander (unknown command, bad flag) and InputErrors become
  * one line on stderr and exit code 2; nothing prints a stack trace for bad input.
  */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.configureOutput({ writeErr: () => undefined });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`goldenpath: ${err.message.replace(/^error: /, '')}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof InputError) {
       process.stderr.write(`goldenpath: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -30,3 +30,14 @@ export function formatValue(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * A file or argument given to a command is unusable (missing, not JSON, wrong shape). The
+ * CLI prints its message as one line and exits 2.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

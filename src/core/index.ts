@@ -1,3 +1,4 @@
+export * from './cdktf-out';
 export * from './context';
 export * from './environment-profile';
 export * from './environment-stack';

@@ -1,0 +1,110 @@
+import { Finding, FindingsReport, Pack, Rule, Severity, StackView, Suppression } from './model';
+
+/** A rule as a pack puts it to work. */
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly pack: Pack;
+}
+
+/**
+ * Which rules apply to which resource type, after merging packs. The first pack that
+ * names a rule decides its severity.
+ */
+export class RuleSet {
+  public readonly rules: readonly ActiveRule[];
+  private readonly byType = new Map<string, ActiveRule[]>();
+
+  constructor(public readonly packs: readonly Pack[]) {
+    const seen = new Map<string, ActiveRule>();
+    for (const pack of packs) {
+      for (const rule of pack.rules) {
+        if (seen.has(rule.id)) continue;
+        seen.set(rule.id, { rule, pack, severity: pack.severities?.[rule.id] ?? rule.severity });
+      }
+    }
+    this.rules = [...seen.values()];
+    for (const active of this.rules) {
+      for (const type of active.rule.resourceTypes) this.byType.set(type, [...(this.byType.get(type) ?? []), active]);
+    }
+  }
+
+  public forType(type: string): readonly ActiveRule[] {
+    return this.byType.get(type) ?? [];
+  }
+}
+
+/** Today as YYYY-MM-DD (suppressions expire by date, not time). */
+export function isoDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Run the rules over every resource of one stack. */
+export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date()): Finding[] {
+  const findings: Finding[] = [];
+  const today = isoDate(now);
+  const stackSuppressions: Suppression[] = Array.isArray(stack.meta.suppressions) ? stack.meta.suppressions : [];
+  for (const resource of stack.resources) {
+    const active = ruleSet.forType(resource.type);
+    if (active.length === 0) continue;
+    const own: Suppression[] = Array.isArray(resource.meta.goldenpath?.suppressions) ? resource.meta.goldenpath.suppressions : [];
+    const suppressions = [...own, ...stackSuppressions];
+    for (const { rule, severity, pack } of active) {
+      const outcome = rule.evaluate(resource, stack);
+      if (outcome.status === 'pass' || outcome.status === 'not-applicable') continue;
+      const base = {
+        ruleId: rule.id,
+        title: rule.title,
+        severity,
+        stack: stack.name,
+        address: resource.address,
+        constructPath: resource.meta.metadata?.path,
+        attribute: outcome.attribute,
+        checkov: rule.checkov ?? [],
+        remediation: rule.remediation,
+      };
+      const suppression = suppressions.find((s) => s.ruleId === rule.id);
+      const notes: string[] = [];
+      if (suppression) {
+        if (pack.forbidSuppressingErrors && severity === 'error') {
+          notes.push(`suppression refused: pack ${pack.name} does not allow suppressing error-level rules`);
+        } else if (suppression.expires && suppression.expires < today) {
+          notes.push(`suppression expired on ${suppression.expires} (reason was: ${suppression.reason})`);
+        } else {
+          findings.push({ ...base, status: 'suppressed', message: outcome.message, suppression });
+          continue;
+        }
+      }
+      findings.push({ ...base, status: outcome.status, message: [outcome.message, ...notes].join('; ') });
+    }
+  }
+  return findings;
+}
+
+/** Run the rules over many stacks and summarise. */
+export function evaluate(stacks: readonly StackView[], ruleSet: RuleSet, now = new Date()): FindingsReport {
+  const findings = stacks.flatMap((s) => evaluateStack(s, ruleSet, now));
+  const count = (f: (x: Finding) => boolean) => findings.filter(f).length;
+  return {
+    findings,
+    summary: {
+      stacks: stacks.length,
+      resources: stacks.reduce((n, s) => n + s.resources.length, 0),
+      rules: ruleSet.rules.length,
+      error: count((f) => f.status === 'fail' && f.severity === 'error'),
+      warning: count((f) => f.status === 'fail' && f.severity === 'warning'),
+      info: count((f) => f.status === 'fail' && f.severity === 'info'),
+      unknown: count((f) => f.status === 'unknown'),
+      suppressed: count((f) => f.status === 'suppressed'),
+    },
+  };
+}
+
+/** Does this report reach the `--fail-on` threshold? Unknowns and suppressions never do. */
+export function reachesThreshold(report: FindingsReport, failOn: Severity | 'never'): boolean {
+  if (failOn === 'never') return false;
+  const order: Severity[] = ['info', 'warning', 'error'];
+  const min = order.indexOf(failOn);
+  return report.findings.some((f) => f.status === 'fail' && order.indexOf(f.severity) >= min);
+}
+

@@ -1,0 +1,76 @@
+import { IConstruct } from 'constructs';
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from '../cdk';
+import { evaluateStack, RuleSet } from './engine';
+import { Finding, Pack } from './model';
+import { BUILT_IN_PACKS } from './packs';
+import { stackView } from './stack-view';
+import { GoldenPathContext } from '../core/context';
+
+export interface GuardrailsProps {
+  /** Packs to enforce. @default - every built-in pack */
+  readonly packs?: readonly Pack[];
+  /**
+   * Only judge resources made by golden-path constructs, leaving a team's own resources
+   * to `goldenpath check`. @default false
+   */
+  readonly onlyGoldenPath?: boolean;
+  /** The date suppressions expire against. @default - today */
+  readonly now?: Date;
+}
+
+/**
+ * The synth-time run of the guardrails (DESIGN contract 2). As an Aspect it records which
+ * resources are in its scope; once all Aspects have run, a validation on each stack
+ * evaluates the rules over the stack's resolved JSON — the same function `goldenpath check`
+ * runs on cdktf.out — and turns findings into Annotations on the offending construct.
+ * Errors fail `cdktf synth` with the rule id and construct path.
+ */
+export class Guardrails implements IAspect {
+  /** Apply guardrails to everything under `scope`. */
+  public static apply(scope: IConstruct, props: GuardrailsProps = {}): Guardrails {
+    const aspect = new Guardrails(props);
+    Aspects.of(scope).add(aspect);
+    return aspect;
+  }
+
+  private readonly ruleSet: RuleSet;
+  private readonly inScope = new Map<TerraformStack, Map<string, TerraformResource>>();
+
+  constructor(private readonly props: GuardrailsProps = {}) {
+    this.ruleSet = new RuleSet(props.packs ?? BUILT_IN_PACKS);
+  }
+
+  public visit(node: IConstruct): void {
+    if (!TerraformResource.isTerraformResource(node)) return;
+    const resource = node as TerraformResource;
+    if (this.props.onlyGoldenPath && GoldenPathContext.of(resource).kind === undefined) return;
+    const stack = TerraformStack.of(resource);
+    let resources = this.inScope.get(stack);
+    if (!resources) {
+      resources = new Map();
+      this.inScope.set(stack, resources);
+      stack.node.addValidation({ validate: () => this.check(stack) });
+    }
+    resources.set(`${resource.terraformResourceType}.${resource.friendlyUniqueId}`, resource);
+  }
+
+  private check(stack: TerraformStack): string[] {
+    const resources = this.inScope.get(stack)!;
+    const view = stackView(stack.node.id, stack.toTerraform());
+    for (const finding of evaluateStack(view, this.ruleSet, this.props.now)) {
+      const resource = resources.get(finding.address);
+      if (resource) annotate(resource, finding);
+    }
+    return []; // reported as Annotations, which carry the construct path into manifest.json
+  }
+}
+
+function annotate(scope: IConstruct, f: Finding): void {
+  const text = `[${f.ruleId}] ${f.title}: ${f.message}`;
+  const annotations = Annotations.of(scope);
+  if (f.status === 'suppressed') annotations.addInfo(`${text} (suppressed: ${f.suppression?.reason})`);
+  else if (f.status === 'unknown') annotations.addWarning(`${text} (unknown at synth time)`);
+  else if (f.severity === 'error') annotations.addError(`${text}. Fix: ${f.remediation}`);
+  else if (f.severity === 'warning') annotations.addWarning(`${text}. Fix: ${f.remediation}`);
+  else annotations.addInfo(text);
+}

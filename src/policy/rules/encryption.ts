@@ -1,0 +1,229 @@
+import { Rule } from '../model';
+import { fail, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireSet, requireTrue, unknown } from '../values';
+import { parsePolicy } from './policy-document';
+
+/** Fail when a resource policy allows everyone without a condition. */
+function publicPolicy(value: unknown, attribute: string) {
+  const parsed = parsePolicy(value);
+  if (parsed.kind === 'none') return NOT_APPLICABLE;
+  if (parsed.kind === 'unknown') return unknown(attribute, parsed.why);
+  const open = parsed.statements.find((s) => s.effect === 'Allow' && s.principals.includes('*') && Object.keys(s.condition).length === 0);
+  return open ? fail(`statement ${open.sid ?? '(no Sid)'} allows Principal * without a condition`, attribute) : PASS;
+}
+
+export const ENCRYPTION_RULES: Rule[] = [
+  {
+    id: 'GP-KMS-001',
+    title: 'KMS key rotates',
+    severity: 'error',
+    rationale: 'Rotation limits how much data one key version protects.',
+    remediation: 'Set enable_key_rotation = true (EncryptionKey does).',
+    resourceTypes: ['aws_kms_key'],
+    checkov: ['CKV_AWS_7'],
+    cis: ['3.8'],
+    evaluate(r) {
+      const spec = r.config.customer_master_key_spec;
+      if (spec !== undefined && spec !== 'SYMMETRIC_DEFAULT') return NOT_APPLICABLE; // asymmetric and HMAC keys cannot rotate
+      return requireTrue(r.config, 'enable_key_rotation', 'key rotation is off');
+    },
+  },
+  {
+    id: 'GP-KMS-002',
+    title: 'KMS key has an explicit key policy',
+    severity: 'error',
+    rationale: 'Without a policy the default grants the whole account; an explicit one is reviewed with the code.',
+    remediation: 'Set policy on the key (EncryptionKey writes one).',
+    resourceTypes: ['aws_kms_key'],
+    checkov: ['CKV2_AWS_64'],
+    evaluate: (r) => requireSet(r.config, 'policy', 'the key has no explicit policy'),
+  },
+  {
+    id: 'GP-KMS-003',
+    title: 'KMS key policy does not allow everyone',
+    severity: 'error',
+    rationale: 'Principal * without a condition lets any AWS account use or manage the key.',
+    remediation: 'Name the principals, or add a condition such as kms:CallerAccount.',
+    resourceTypes: ['aws_kms_key'],
+    checkov: ['CKV_AWS_33'],
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+  },
+  {
+    id: 'GP-KMS-004',
+    title: 'KMS key keeps a deletion window of at least 14 days',
+    severity: 'warning',
+    rationale: 'A short window leaves little time to notice a scheduled deletion that would make data unreadable.',
+    remediation: 'Set deletion_window_in_days to 14–30 (default 30).',
+    resourceTypes: ['aws_kms_key'],
+    evaluate: (r) => requireAtLeast(r.config, 'deletion_window_in_days', 14, 'deletion_window_in_days is below 14', 30),
+  },
+  {
+    id: 'GP-KMS-005',
+    title: 'KMS key is enabled',
+    severity: 'info',
+    rationale: 'A disabled key breaks every reader of data encrypted under it.',
+    remediation: 'Remove is_enabled = false, or delete the key deliberately.',
+    resourceTypes: ['aws_kms_key'],
+    checkov: ['CKV_AWS_227'],
+    evaluate(r) {
+      const v = r.config.is_enabled;
+      if (isExpression(v)) return unknown('is_enabled');
+      return v === false ? fail('is_enabled is false', 'is_enabled') : PASS;
+    },
+  },
+  {
+    id: 'GP-LOG-001',
+    title: 'Log group has a retention period',
+    severity: 'error',
+    rationale: 'Logs kept forever cost money and hold personal data past any lawful need.',
+    remediation: 'Set retention_in_days (the environment profile gives one).',
+    resourceTypes: ['aws_cloudwatch_log_group'],
+    checkov: ['CKV_AWS_66'],
+    evaluate: (r) => requireAtLeast(r.config, 'retention_in_days', 1, 'retention_in_days is not set, so logs are kept forever'),
+  },
+  {
+    id: 'GP-LOG-002',
+    title: 'Log group is encrypted with a KMS key',
+    severity: 'error',
+    rationale: 'Logs carry tokens, addresses and payloads; a customer key puts reading them behind a key policy.',
+    remediation: 'Set kms_key_id to the environment logs key.',
+    resourceTypes: ['aws_cloudwatch_log_group'],
+    checkov: ['CKV_AWS_158'],
+    evaluate: (r) => requireSet(r.config, 'kms_key_id', 'no kms_key_id'),
+  },
+  {
+    id: 'GP-LOG-003',
+    title: 'Log group keeps logs at least 90 days',
+    severity: 'info',
+    rationale: 'Incidents are often found weeks later; CIS-style audits ask for a year.',
+    remediation: 'Raise retention_in_days, or accept for short-lived environments.',
+    resourceTypes: ['aws_cloudwatch_log_group'],
+    checkov: ['CKV_AWS_338'],
+    evaluate: (r) => requireAtLeast(r.config, 'retention_in_days', 90, 'retention_in_days is below 90'),
+  },
+  {
+    id: 'GP-EBS-001',
+    title: 'EBS encryption by default is on',
+    severity: 'error',
+    rationale: 'Account-wide default encryption means no volume or snapshot is ever written in clear.',
+    remediation: 'Add aws_ebs_encryption_by_default with enabled = true (AccountBaseline does).',
+    resourceTypes: ['aws_ebs_encryption_by_default'],
+    checkov: ['CKV_AWS_106'],
+    cis: ['2.2.1'],
+    evaluate(r) {
+      const v = r.config.enabled;
+      if (isExpression(v)) return unknown('enabled');
+      return v === false ? fail('enabled is false', 'enabled') : PASS;
+    },
+  },
+  {
+    id: 'GP-EBS-002',
+    title: 'EBS volume is encrypted',
+    severity: 'error',
+    rationale: 'Unencrypted volumes and their snapshots can be shared or copied in clear.',
+    remediation: 'Set encrypted = true with a kms_key_id.',
+    resourceTypes: ['aws_ebs_volume'],
+    checkov: ['CKV_AWS_3', 'CKV_AWS_189'],
+    evaluate: (r) => requireTrue(r.config, 'encrypted', 'encrypted is not true'),
+  },
+  {
+    id: 'GP-SNS-001',
+    title: 'SNS topic is encrypted',
+    severity: 'error',
+    rationale: 'Alert payloads name systems and people; encryption keeps them behind a key policy.',
+    remediation: 'Set kms_master_key_id (AlertRouting does).',
+    resourceTypes: ['aws_sns_topic'],
+    checkov: ['CKV_AWS_26'],
+    evaluate: (r) => requireSet(r.config, 'kms_master_key_id', 'no kms_master_key_id'),
+  },
+  {
+    id: 'GP-SNS-002',
+    title: 'SNS topic policy is not public',
+    severity: 'error',
+    rationale: 'Principal * on a topic lets anyone publish (spoof alerts) or subscribe (read them).',
+    remediation: 'Name the publishing services or accounts, with aws:SourceAccount conditions.',
+    resourceTypes: ['aws_sns_topic_policy'],
+    checkov: ['CKV_AWS_169'],
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+  },
+  {
+    id: 'GP-SQS-001',
+    title: 'SQS queue is encrypted with a KMS key',
+    severity: 'error',
+    rationale: 'Messages carry business data; a customer key puts reading them behind a key policy.',
+    remediation: 'Set kms_master_key_id to a customer key.',
+    resourceTypes: ['aws_sqs_queue'],
+    checkov: ['CKV_AWS_27', 'CKV2_AWS_73'],
+    evaluate: (r) => requireSet(r.config, 'kms_master_key_id', 'no kms_master_key_id'),
+  },
+  {
+    id: 'GP-SQS-002',
+    title: 'SQS queue policy is not public',
+    severity: 'error',
+    rationale: 'Principal * on a queue lets anyone send or receive its messages.',
+    remediation: 'Name the principals, or add aws:SourceArn / aws:SourceAccount conditions.',
+    resourceTypes: ['aws_sqs_queue_policy', 'aws_sqs_queue'],
+    checkov: ['CKV_AWS_168', 'CKV_AWS_387', 'CKV_AWS_72'],
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+  },
+  {
+    id: 'GP-SQS-003',
+    title: 'SQS queue has a dead-letter queue',
+    severity: 'warning',
+    rationale: 'Without a DLQ a poison message is retried until it expires, and the failure is invisible.',
+    remediation: 'Set redrive_policy with a deadLetterTargetArn (the queue dependency of Service does).',
+    resourceTypes: ['aws_sqs_queue'],
+    evaluate(r) {
+      // a queue that is itself a DLQ (named by another queue's redrive_allow_policy or by convention) needs none
+      if (/(-dlq|-dead-letter)$/.test(String(r.config.name ?? ''))) return NOT_APPLICABLE;
+      return requireSet(r.config, 'redrive_policy', 'no redrive_policy');
+    },
+  },
+  {
+    id: 'GP-ECR-001',
+    title: 'ECR scans images on push',
+    severity: 'warning',
+    rationale: 'Scanning on push reports known CVEs before the image is deployed.',
+    remediation: 'Set image_scanning_configuration.scan_on_push = true.',
+    resourceTypes: ['aws_ecr_repository'],
+    checkov: ['CKV_AWS_163'],
+    evaluate: (r) => requireTrue(r.config, 'image_scanning_configuration.scan_on_push', 'scan_on_push is not true'),
+  },
+  {
+    id: 'GP-ECR-002',
+    title: 'ECR tags are immutable',
+    severity: 'error',
+    rationale: 'Mutable tags let a pushed image replace what a deployment pinned to that tag.',
+    remediation: 'Set image_tag_mutability = "IMMUTABLE".',
+    resourceTypes: ['aws_ecr_repository'],
+    checkov: ['CKV_AWS_51'],
+    evaluate(r) {
+      const v = r.config.image_tag_mutability;
+      if (isExpression(v)) return unknown('image_tag_mutability');
+      return v === 'IMMUTABLE' ? PASS : fail(`image_tag_mutability is ${String(v ?? 'MUTABLE (default)')}`, 'image_tag_mutability');
+    },
+  },
+  {
+    id: 'GP-ECR-003',
+    title: 'ECR repository is encrypted with KMS',
+    severity: 'warning',
+    rationale: 'A customer key puts image pulls behind a key policy and CloudTrail.',
+    remediation: 'Set encryption_configuration.encryption_type = "KMS" with a kms_key.',
+    resourceTypes: ['aws_ecr_repository'],
+    checkov: ['CKV_AWS_136'],
+    evaluate(r) {
+      const v = get(r.config, 'encryption_configuration.encryption_type');
+      if (isExpression(v)) return unknown('encryption_configuration.encryption_type');
+      return v === 'KMS' ? PASS : fail('encryption_type is not KMS', 'encryption_configuration.encryption_type');
+    },
+  },
+  {
+    id: 'GP-ECR-004',
+    title: 'ECR repository policy is not public',
+    severity: 'error',
+    rationale: 'Principal * on a repository lets anyone pull (or push) images.',
+    remediation: 'Name the accounts or roles that pull.',
+    resourceTypes: ['aws_ecr_repository_policy'],
+    checkov: ['CKV_AWS_32'],
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+  },
+];

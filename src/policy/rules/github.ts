@@ -1,0 +1,141 @@
+import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
+import { blocks, fail, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireTrue, unknown } from '../values';
+
+const RULESET = 'github_repository_ruleset';
+const PROTECTION = ['github_branch_protection', 'github_branch_protection_v3'];
+
+/** Rulesets and branch protections that point at this repository (by reference or name). */
+function protections(stack: StackView, repo: ResourceView): ResourceView[] {
+  return [
+    ...stack.attached(repo, [RULESET], 'repository', 'name'),
+    ...stack.attached(repo, PROTECTION, 'repository_id', 'name'),
+    ...stack.attached(repo, PROTECTION, 'repository', 'name'),
+  ];
+}
+
+function onProtection(ruleset: (r: ResourceView) => RuleOutcome, protection: (r: ResourceView) => RuleOutcome) {
+  return (r: ResourceView) => (r.type === RULESET ? ruleset(r) : protection(r));
+}
+
+export const GITHUB_RULES: Rule[] = [
+  {
+    id: 'GP-GH-001',
+    title: 'Repository is private or internal',
+    severity: 'error',
+    rationale: 'Public repositories publish code, workflow logic and sometimes secrets by mistake.',
+    remediation: 'Set visibility = "private" or "internal".',
+    resourceTypes: ['github_repository'],
+    checkov: ['CKV_GIT_1'],
+    evaluate(r) {
+      const v = r.config.visibility;
+      if (isExpression(v)) return unknown('visibility');
+      if (v === 'private' || v === 'internal') return PASS;
+      if (v === undefined && r.config.private === true) return PASS;
+      return fail(`visibility is ${String(v ?? 'public (default)')}`, 'visibility');
+    },
+  },
+  {
+    id: 'GP-GH-002',
+    title: 'Repository has vulnerability alerts',
+    severity: 'error',
+    rationale: 'Dependabot alerts are how known-vulnerable dependencies get noticed.',
+    remediation: 'Set vulnerability_alerts = true.',
+    resourceTypes: ['github_repository'],
+    checkov: ['CKV_GIT_3'],
+    evaluate: (r) => requireTrue(r.config, 'vulnerability_alerts', 'vulnerability_alerts is not true'),
+  },
+  {
+    id: 'GP-GH-003',
+    title: 'Repository protects its default branch',
+    severity: 'error',
+    rationale: 'Without a ruleset or branch protection anyone with write access can push straight to main.',
+    remediation: 'Add a github_repository_ruleset on the default branch (Repository does).',
+    resourceTypes: ['github_repository'],
+    checkov: ['CKV2_GIT_1'],
+    evaluate: (repo, stack) => (protections(stack, repo).length ? PASS : fail('no ruleset or branch protection refers to this repository')),
+  },
+  {
+    id: 'GP-GH-004',
+    title: 'Pull requests need an approving review',
+    severity: 'error',
+    rationale: 'A second person reading every change is the control reviewers and auditors rely on.',
+    remediation: 'Set required_approving_review_count to 1 or more.',
+    resourceTypes: [RULESET, ...PROTECTION],
+    checkov: ['CKV_GIT_5'],
+    evaluate: onProtection(
+      (r) => requireAtLeast(r.config, 'rules.pull_request.required_approving_review_count', 1, 'the ruleset requires no approving review'),
+      (r) => requireAtLeast(r.config, 'required_pull_request_reviews.required_approving_review_count', 1, 'the protection requires no approving review'),
+    ),
+  },
+  {
+    id: 'GP-GH-005',
+    title: 'No force pushes or deletion of the protected branch',
+    severity: 'error',
+    rationale: 'A force push rewrites reviewed history; deleting the branch removes its protection.',
+    remediation: 'Ruleset: rules.non_fast_forward and rules.deletion = true. Branch protection: allows_force_pushes and allows_deletions = false.',
+    resourceTypes: [RULESET, ...PROTECTION],
+    evaluate: onProtection(
+      (r) => {
+        const nf = requireTrue(r.config, 'rules.non_fast_forward', 'the ruleset allows force pushes');
+        return nf.status === 'pass' ? requireTrue(r.config, 'rules.deletion', 'the ruleset allows deleting the branch') : nf;
+      },
+      (r) => {
+        for (const key of ['allows_force_pushes', 'allows_deletions']) if (r.config[key] === true) return fail(`${key} is true`, key);
+        return PASS;
+      },
+    ),
+  },
+  {
+    id: 'GP-GH-006',
+    title: 'Ruleset is enforced',
+    severity: 'error',
+    rationale: 'A ruleset in evaluate or disabled mode only reports, it protects nothing.',
+    remediation: 'Set enforcement = "active".',
+    resourceTypes: [RULESET],
+    evaluate(r) {
+      const v = r.config.enforcement;
+      if (isExpression(v)) return unknown('enforcement');
+      return v === 'active' ? PASS : fail(`enforcement is ${String(v)}`, 'enforcement');
+    },
+  },
+  {
+    id: 'GP-GH-007',
+    title: 'Code owners review their code',
+    severity: 'warning',
+    rationale: 'CODEOWNERS only matters when their review is required.',
+    remediation: 'Set require_code_owner_review = true.',
+    resourceTypes: [RULESET, ...PROTECTION],
+    evaluate: onProtection(
+      (r) => requireTrue(r.config, 'rules.pull_request.require_code_owner_review', 'code-owner review is not required'),
+      (r) => requireTrue(r.config, 'required_pull_request_reviews.require_code_owner_reviews', 'code-owner review is not required'),
+    ),
+  },
+  {
+    id: 'GP-GH-008',
+    title: 'No plaintext Actions secrets',
+    severity: 'error',
+    rationale: 'plaintext_value puts the secret into Terraform configuration, plans and state.',
+    remediation: 'Use encrypted_value (sealed with the repository public key), or OIDC instead of a secret.',
+    resourceTypes: ['github_actions_secret', 'github_actions_environment_secret', 'github_actions_organization_secret'],
+    checkov: ['CKV_GIT_4'],
+    evaluate: (r) => (r.config.plaintext_value !== undefined ? fail('plaintext_value is set', 'plaintext_value') : PASS),
+  },
+  {
+    id: 'GP-GH-009',
+    title: 'Webhooks use verified HTTPS',
+    severity: 'error',
+    rationale: 'Webhook payloads carry code and tokens; plain HTTP or skipped TLS verification exposes them.',
+    remediation: 'Use an https:// URL and leave insecure_ssl false.',
+    resourceTypes: ['github_repository_webhook', 'github_organization_webhook'],
+    checkov: ['CKV_GIT_2'],
+    evaluate(r) {
+      const conf = blocks(r.config.configuration)[0];
+      if (!conf) return NOT_APPLICABLE;
+      const url = get(conf, 'url');
+      if (isExpression(url)) return unknown('configuration.url');
+      if (typeof url !== 'string' || !url.startsWith('https://')) return fail('the webhook URL is not https', 'configuration.url');
+      const insecure = conf.insecure_ssl;
+      return insecure === true || insecure === '1' || insecure === 'true' ? fail('insecure_ssl is on', 'configuration.insecure_ssl') : PASS;
+    },
+  },
+];

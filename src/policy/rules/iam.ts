@@ -1,0 +1,241 @@
+import { ResourceView, Rule, RuleOutcome } from '../model';
+import { blocks, fail, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireTrue, unknown } from '../values';
+import { actionMatches, conditionValues, parsePolicy, Statement } from './policy-document';
+
+/** Identity policies and where their document sits. */
+const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'];
+
+/** The permission documents of a resource: `policy`, or a role's inline policies. */
+function documents(r: ResourceView): Array<{ path: string; value: unknown }> {
+  if (r.type === 'aws_iam_role') return blocks(r.config.inline_policy).map((b, i) => ({ path: `inline_policy[${i}].policy`, value: b.policy }));
+  return [{ path: 'policy', value: r.config.policy }];
+}
+
+/** Fail on the first Allow statement matching `bad`; unknown if a document cannot be read. */
+function checkStatements(r: ResourceView, bad: (s: Statement) => string | undefined): RuleOutcome {
+  const docs = documents(r).filter((d) => d.value !== undefined);
+  if (docs.length === 0) return NOT_APPLICABLE;
+  let unreadable: RuleOutcome | undefined;
+  for (const doc of docs) {
+    const parsed = parsePolicy(doc.value);
+    if (parsed.kind === 'unknown') unreadable ??= unknown(doc.path, parsed.why);
+    if (parsed.kind !== 'parsed') continue;
+    for (const s of parsed.statements.filter((x) => x.effect === 'Allow')) {
+      const problem = bad(s);
+      if (problem) return fail(`statement ${s.sid ?? '(no Sid)'} ${problem}`, doc.path);
+    }
+  }
+  return unreadable ?? PASS;
+}
+
+const ESCALATION = [
+  'iam:PassRole', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy', 'iam:PutRolePolicy', 'iam:PutUserPolicy', 'iam:PutGroupPolicy', 'iam:CreateAccessKey',
+  'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'iam:AddUserToGroup',
+];
+const ADMIN_POLICIES = /arn:aws[a-z-]*:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)$/;
+const ATTACHMENTS = ['aws_iam_role_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_role'];
+const GITHUB_OIDC = 'token.actions.githubusercontent.com';
+
+/** The trust statements of a role that let someone assume it. */
+function trust(r: ResourceView): { statements?: Statement[]; outcome?: RuleOutcome } {
+  const parsed = parsePolicy(r.config.assume_role_policy);
+  if (parsed.kind === 'none') return { outcome: NOT_APPLICABLE };
+  if (parsed.kind === 'unknown') return { outcome: unknown('assume_role_policy', parsed.why) };
+  return { statements: parsed.statements.filter((s) => s.effect === 'Allow') };
+}
+
+export const IAM_RULES: Rule[] = [
+  {
+    id: 'GP-IAM-001',
+    title: 'No administrator policy (* on *)',
+    severity: 'error',
+    rationale: 'Action * on Resource * is full admin: one leaked credential owns the account.',
+    remediation: 'List the actions and resources the principal needs; use grant* methods on golden-path constructs.',
+    resourceTypes: POLICY_TYPES,
+    checkov: ['CKV_AWS_62', 'CKV_AWS_63'],
+    cis: ['1.16'],
+    evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') && s.resources.includes('*') ? 'allows * on *' : undefined)),
+  },
+  {
+    id: 'GP-IAM-002',
+    title: 'No Action "*"',
+    severity: 'error',
+    rationale: 'Action * grants every current and future AWS action, even on a narrow resource.',
+    remediation: 'Name the actions.',
+    resourceTypes: POLICY_TYPES,
+    checkov: ['CKV_AWS_63'],
+    evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') ? 'allows Action *' : undefined)),
+  },
+  {
+    id: 'GP-IAM-003',
+    title: 'No service-wide wildcard actions',
+    severity: 'warning',
+    rationale: '`s3:*` or `iam:*` includes destructive and permission-changing actions nobody meant to grant.',
+    remediation: 'Replace service:* with the actions used.',
+    resourceTypes: POLICY_TYPES,
+    evaluate: (r) => checkStatements(r, (s) => {
+      const wild = s.actions.find((a) => /^[a-z0-9-]+:\*$/i.test(a));
+      return wild ? `allows ${wild}` : undefined;
+    }),
+  },
+  {
+    id: 'GP-IAM-004',
+    title: 'No privilege escalation on all resources',
+    severity: 'error',
+    rationale: 'PassRole, policy-version, attach/put-policy and access-key actions on * let a principal grant itself more.',
+    remediation: 'Scope these actions to named ARNs, or remove them.',
+    resourceTypes: POLICY_TYPES,
+    checkov: ['CKV2_AWS_40'],
+    evaluate: (r) => checkStatements(r, (s) => {
+      if (!s.resources.includes('*')) return undefined;
+      const hit = ESCALATION.find((e) => s.actions.some((a) => actionMatches(a, e)));
+      return hit ? `allows ${hit} on *` : undefined;
+    }),
+  },
+  {
+    id: 'GP-IAM-005',
+    title: 'No Allow with NotAction',
+    severity: 'error',
+    rationale: 'Allow + NotAction grants everything except a list, including services added later.',
+    remediation: 'Allow named actions; use Deny + NotAction only for guardrail statements.',
+    resourceTypes: POLICY_TYPES,
+    evaluate: (r) => checkStatements(r, (s) => (s.notActions.length ? 'uses Allow with NotAction' : undefined)),
+  },
+  {
+    id: 'GP-IAM-006',
+    title: 'Role trust names its principals',
+    severity: 'error',
+    rationale: 'A trust policy with Principal * (or AWS *) without a condition lets any AWS account assume the role.',
+    remediation: 'Trust named accounts, roles or services, or add a condition such as aws:PrincipalOrgID.',
+    resourceTypes: ['aws_iam_role'],
+    checkov: ['CKV_AWS_60', 'CKV_AWS_61'],
+    evaluate(r) {
+      const t = trust(r);
+      if (t.outcome) return t.outcome;
+      const open = t.statements!.find((s) => s.principals.includes('*') && Object.keys(s.condition).length === 0);
+      return open ? fail('the trust policy lets any principal assume the role', 'assume_role_policy') : PASS;
+    },
+  },
+  {
+    id: 'GP-IAM-007',
+    title: 'GitHub OIDC trust pins the repository and audience',
+    severity: 'error',
+    rationale: 'A GitHub OIDC trust without a `sub` condition, or with `repo:org/*`-style wildcards, lets any repository (or any branch) assume the role.',
+    remediation: 'Require aud = sts.amazonaws.com and sub = repo:<owner>/<repo>:environment:<env> with StringEquals (GitHubOidcDeployRole does).',
+    resourceTypes: ['aws_iam_role'],
+    checkov: ['CKV_AWS_393'],
+    evaluate(r) {
+      const t = trust(r);
+      if (t.outcome) return t.outcome;
+      const github = t.statements!.filter((s) => s.principals.some((p) => p.startsWith('Federated:') && p.includes(GITHUB_OIDC)));
+      if (github.length === 0) return NOT_APPLICABLE;
+      for (const s of github) {
+        const subs = conditionValues(s.condition, `${GITHUB_OIDC}:sub`);
+        const auds = conditionValues(s.condition, `${GITHUB_OIDC}:aud`);
+        if (subs.length === 0) return fail('the GitHub OIDC trust has no `sub` condition', 'assume_role_policy');
+        const values = subs.flatMap((c) => c.values);
+        if (values.some(isExpression)) return unknown('assume_role_policy', 'has a `sub` condition resolved at plan time');
+        const loose = values.find((v) => v.includes('*') || v.includes('?') || !/^repo:[^/:]+\/[^/:]+:/.test(v));
+        if (loose) return fail(`the GitHub OIDC \`sub\` condition ${JSON.stringify(loose)} is not pinned to one repository and ref or environment`, 'assume_role_policy');
+        if (!auds.some((c) => c.values.includes('sts.amazonaws.com'))) return fail('the GitHub OIDC trust does not require aud = sts.amazonaws.com', 'assume_role_policy');
+      }
+      return PASS;
+    },
+  },
+  {
+    id: 'GP-IAM-008',
+    title: 'No AdministratorAccess or IAMFullAccess attached',
+    severity: 'error',
+    rationale: 'The AWS-managed admin policies give away the account, whatever the principal is for.',
+    remediation: 'Attach a policy with the actions needed.',
+    resourceTypes: ATTACHMENTS,
+    checkov: ['CKV_AWS_274', 'CKV2_AWS_56'],
+    cis: ['1.16'],
+    evaluate(r) {
+      const arns = r.type === 'aws_iam_role' ? list(r.config.managed_policy_arns) : [r.config.policy_arn];
+      if (arns.every((a) => a === undefined)) return NOT_APPLICABLE;
+      const admin = arns.find((a) => typeof a === 'string' && ADMIN_POLICIES.test(a));
+      return admin ? fail(`attaches ${String(admin)}`, r.type === 'aws_iam_role' ? 'managed_policy_arns' : 'policy_arn') : PASS;
+    },
+  },
+  {
+    id: 'GP-IAM-009',
+    title: 'Policies go to roles or groups, not users',
+    severity: 'warning',
+    rationale: 'Permissions on individual users drift and outlive the person; roles and groups are reviewed.',
+    remediation: 'Attach the policy to a group or a role the user assumes (or use SSO).',
+    resourceTypes: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'],
+    checkov: ['CKV_AWS_40'],
+    cis: ['1.15'],
+    evaluate(r) {
+      if (r.type === 'aws_iam_policy_attachment') return list(r.config.users).length ? fail('attaches the policy to users', 'users') : PASS;
+      return fail('attaches a policy directly to a user', 'user');
+    },
+  },
+  {
+    id: 'GP-IAM-010',
+    title: 'Password policy: at least 14 characters',
+    severity: 'error',
+    rationale: 'Short passwords fall to offline cracking.',
+    remediation: 'Set minimum_password_length to 14 or more.',
+    resourceTypes: ['aws_iam_account_password_policy'],
+    checkov: ['CKV_AWS_10'],
+    cis: ['1.8'],
+    evaluate: (r) => requireAtLeast(r.config, 'minimum_password_length', 14, 'minimum_password_length is below 14'),
+  },
+  {
+    id: 'GP-IAM-011',
+    title: 'Password policy: no reuse of the last 24',
+    severity: 'error',
+    rationale: 'Reuse lets a leaked old password work again.',
+    remediation: 'Set password_reuse_prevention to 24.',
+    resourceTypes: ['aws_iam_account_password_policy'],
+    checkov: ['CKV_AWS_13'],
+    cis: ['1.9'],
+    evaluate: (r) => requireAtLeast(r.config, 'password_reuse_prevention', 24, 'password_reuse_prevention is below 24'),
+  },
+  {
+    id: 'GP-IAM-012',
+    title: 'Password policy: mixed characters',
+    severity: 'warning',
+    rationale: 'Character classes make guessing harder where passwords are still used.',
+    remediation: 'Require lowercase, uppercase, numbers and symbols.',
+    resourceTypes: ['aws_iam_account_password_policy'],
+    checkov: ['CKV_AWS_11', 'CKV_AWS_12', 'CKV_AWS_14', 'CKV_AWS_15'],
+    evaluate(r) {
+      for (const flag of ['require_lowercase_characters', 'require_uppercase_characters', 'require_numbers', 'require_symbols']) {
+        const out = requireTrue(r.config, flag, `${flag} is not true`);
+        if (out.status !== 'pass') return out;
+      }
+      return PASS;
+    },
+  },
+  {
+    id: 'GP-IAM-013',
+    title: 'Password policy: passwords expire within 90 days',
+    severity: 'info',
+    rationale: 'CIS asks for expiry; NIST 800-63B no longer does, hence info only.',
+    remediation: 'Set max_password_age to 90 or less, or accept this finding.',
+    resourceTypes: ['aws_iam_account_password_policy'],
+    checkov: ['CKV_AWS_9'],
+    evaluate(r) {
+      const v = r.config.max_password_age;
+      if (isExpression(v)) return unknown('max_password_age');
+      return typeof v === 'number' && v > 0 && v <= 90 ? PASS : fail('max_password_age is not set to 90 days or less', 'max_password_age');
+    },
+  },
+  {
+    id: 'GP-IAM-014',
+    title: 'No long-lived access keys in Terraform',
+    severity: 'warning',
+    rationale: 'An aws_iam_access_key puts a static secret into state; workloads should use roles (IRSA, OIDC).',
+    remediation: 'Use an IAM role with OIDC or IRSA instead of an access key.',
+    resourceTypes: ['aws_iam_access_key'],
+    checkov: ['CKV_AWS_348'],
+    evaluate(r) {
+      // an inactive key (kept only while callers migrate away) is no working credential
+      return r.config.status === 'Inactive' ? PASS : fail('creates an active long-lived access key whose secret lands in state', 'status');
+    },
+  },
+];

@@ -1,0 +1,33 @@
+import { TAG_KEYS } from '../../core/tags';
+import { Rule } from '../model';
+import { fail, isExpression, PASS, unknown } from '../values';
+import taggable from './aws-taggable-types.json';
+
+/** AWS resource types with a `tags` argument (generated from the provider). */
+export const TAGGABLE_AWS_TYPES: readonly string[] = taggable.types;
+
+function tagRule(n: number, key: keyof typeof TAG_KEYS, who: string): Rule {
+  const tag = TAG_KEYS[key];
+  return {
+    id: `GP-OWN-00${n}`,
+    title: `Taggable resources carry ${tag}`,
+    severity: 'error',
+    rationale: `Every resource must say ${who}, so alerts, costs and incidents reach the right people.`,
+    remediation: `Set ${key} in the GoldenPathContext of the stack or construct (golden-path stacks tag automatically), or add the ${tag} tag.`,
+    resourceTypes: TAGGABLE_AWS_TYPES,
+    evaluate(r) {
+      const tags = r.config.tags;
+      if (isExpression(tags)) return unknown('tags');
+      const value = (tags as Record<string, unknown> | undefined)?.[tag];
+      if (isExpression(value)) return unknown(`tags.${tag}`);
+      return typeof value === 'string' && value.length > 0 ? PASS : fail(`tag ${tag} is missing`, 'tags');
+    },
+  };
+}
+
+export const OWNERSHIP_RULES: Rule[] = [
+  tagRule(1, 'team', 'which team runs it'),
+  tagRule(2, 'owner', 'who owns it in the catalog'),
+  tagRule(3, 'service', 'which service it belongs to'),
+  tagRule(4, 'environment', 'which environment it is part of'),
+];

@@ -1,0 +1,70 @@
+import { RuleOutcome } from './model';
+
+// Small helpers rules use to read resolved Terraform JSON. A string holding `${...}` is an
+// expression Terraform resolves at plan time: its value is unknown here.
+
+export const PASS: RuleOutcome = { status: 'pass' };
+export const NOT_APPLICABLE: RuleOutcome = { status: 'not-applicable' };
+
+export function fail(message: string, attribute?: string): RuleOutcome {
+  return { status: 'fail', message, attribute };
+}
+
+export function unknown(attribute: string, why = 'is an expression resolved only at plan time'): RuleOutcome {
+  return { status: 'unknown', message: `\`${attribute}\` ${why}`, attribute };
+}
+
+export function isExpression(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('${');
+}
+
+/** cdktf writes single blocks as objects and repeated blocks as arrays; treat both alike. */
+export function blocks(value: unknown): Array<Record<string, any>> {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.filter((v) => v && typeof v === 'object');
+  return typeof value === 'object' ? [value as Record<string, any>] : [];
+}
+
+/** The value at a dotted path, descending into the first element of block lists. */
+export function get(config: unknown, path: string): unknown {
+  let current: any = config;
+  for (const key of path.split('.')) {
+    if (Array.isArray(current)) current = current[0];
+    if (current === undefined || current === null || typeof current !== 'object') return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** A list attribute as an array (a scalar becomes one element). */
+export function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** `true` → pass, an expression → unknown, anything else → fail with `message`. */
+export function requireTrue(config: unknown, path: string, message: string): RuleOutcome {
+  const value = get(config, path);
+  if (isExpression(value)) return unknown(path);
+  return value === true || value === 'true' ? PASS : fail(message, path);
+}
+
+/** Present and not empty → pass (an expression counts as present). */
+export function requireSet(config: unknown, path: string, message: string): RuleOutcome {
+  const value = get(config, path);
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return fail(message, path);
+  return PASS;
+}
+
+/** A number at least `min` → pass; expression → unknown; missing or lower → fail. */
+export function requireAtLeast(config: unknown, path: string, min: number, message: string, fallback?: number): RuleOutcome {
+  const raw = get(config, path);
+  if (isExpression(raw)) return unknown(path);
+  const value = raw === undefined ? fallback : Number(raw);
+  return value !== undefined && !Number.isNaN(value) && value >= min ? PASS : fail(message, path);
+}
+
+/** Combine outcomes: the first fail, else the first unknown, else pass. */
+export function all(...outcomes: RuleOutcome[]): RuleOutcome {
+  return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? PASS;
+}

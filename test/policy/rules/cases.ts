@@ -1,0 +1,26 @@
+import { StackView } from '../../../src/policy/model';
+import { stackView } from '../../../src/policy/stack-view';
+
+/** Resources keyed by address: `{ 'aws_s3_bucket.logs': {...config} }`. */
+export type Resources = Record<string, Record<string, unknown>>;
+
+/** A rule's cases: each stack is judged at `target` (default: the first resource). */
+export interface RuleCases {
+  readonly target?: string;
+  readonly pass: Resources[];
+  readonly fail: Resources[];
+  readonly unknown?: Resources[];
+  readonly notApplicable?: Resources[];
+}
+
+export function view(resources: Resources, name = 'test'): StackView {
+  const json: any = { resource: {} };
+  for (const [address, config] of Object.entries(resources)) {
+    const [type, id] = address.split('.');
+    json.resource[type] = { ...json.resource[type], [id]: config };
+  }
+  return stackView(name, json);
+}
+
+/** A policy document as cdktf writes it: a JSON string. */
+export const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
