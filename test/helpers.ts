@@ -1,3 +1,4 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from '../src/cdk';
 
 /** Synthesized JSON of a stack with the `"//"` metadata kept (Testing.synth strips it). */
@@ -6,10 +7,12 @@ export function synthJson(stack: TerraformStack): any {
   return stack.toTerraform();
 }
 
-/** A fresh app and stack for a test. */
+/** A fresh app and stack (with an AWS provider, so full synth validates) for a test. */
 export function testStack(id = 'test'): { app: App; stack: TerraformStack } {
   const app = Testing.app();
-  return { app, stack: new TerraformStack(app, id) };
+  const stack = new TerraformStack(app, id);
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  return { app, stack };
 }
 
 /** Every resource in synthesized JSON as [type, name, config]. */

@@ -1,22 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from './run-cli';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: any) => { out += s; return true; });
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { err += s; return true; });
-  try {
-    process.exitCode = undefined;
-    const code = await main(['node', 'goldenpath', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runCli;
 
 describe('goldenpath CLI', () => {
   test('--version prints the package version', async () => {

@@ -1,0 +1,59 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { Construct } from 'constructs';
+import { SecureBucket } from '../../constructs/baseline/secure-bucket';
+import { Testing } from '../../src/cdk';
+import { GoldenPathContext } from '../../src/core/context';
+import { Guardrails } from '../../src/policy/guardrails';
+import { AWS_BASELINE } from '../../src/policy/packs';
+import { Suppressions } from '../../src/policy/suppressions';
+import { testStack } from '../helpers';
+
+describe('Guardrails at synth time', () => {
+  test('a non-compliant stack fails synth with the rule id and construct path', () => {
+    const { stack } = testStack();
+    Guardrails.apply(stack);
+    new S3Bucket(new Construct(stack, 'team'), 'naked', { bucket: 'naked-bucket' });
+    expect(() => Testing.fullSynth(stack))
+      .toThrow(/\[test\/team\/naked\] \[GP-S3-001\] Bucket blocks all public access: no aws_s3_bucket_public_access_block refers to this bucket/);
+  });
+
+  test('warnings and infos annotate but do not fail synth; annotations reach manifest.json', () => {
+    const { stack } = testStack();
+    Guardrails.apply(stack, { packs: [AWS_BASELINE] });
+    new SqsQueue(stack, 'jobs', { name: 'jobs', kmsMasterKeyId: 'arn:key' }); // GP-SQS-003 is a warning
+    const out = Testing.fullSynth(stack);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const messages = manifest.stacks.test.annotations.map((a: any) => `${a.level} ${a.constructPath} ${a.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^@cdktf\/warn test\/jobs \[GP-SQS-003\] SQS queue has a dead-letter queue/));
+  });
+
+  test('golden-path stacks hold only golden-path resources to the rules', () => {
+    const { stack } = testStack();
+    GoldenPathContext.set(stack, { team: 'payments', service: 'ledger', environment: 'dev' });
+    new SecureBucket(stack, 'ours', { bucketName: 'ours-bucket', kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k' });
+    new S3Bucket(stack, 'theirs', { bucket: 'theirs-bucket' }); // a team's own, left to `goldenpath check`
+    expect(() => Testing.fullSynth(stack)).not.toThrow();
+  });
+
+  test('a golden-path construct without an owner fails synth naming the missing context', () => {
+    const { stack } = testStack();
+    new SecureBucket(stack, 'orphan', { bucketName: 'orphan-bucket', kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k' });
+    expect(() => Testing.fullSynth(stack)).toThrow(/\[test\/orphan\/bucket\] \[GP-OWN-001\].*Set team in the GoldenPathContext/);
+  });
+
+  test('a suppression with a reason lets synth pass and is reported as info', () => {
+    const { stack } = testStack();
+    Guardrails.apply(stack, { packs: [{ name: 'p', description: 'd', rules: AWS_BASELINE.rules.filter((r) => r.id === 'GP-S3-001') }] });
+    const team = new Construct(stack, 'team');
+    new S3Bucket(team, 'site', { bucket: 'public-site' });
+    Suppressions.add(team, { ruleId: 'GP-S3-001', reason: 'static website served straight from S3' });
+    const out = Testing.fullSynth(stack);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.test.annotations).toContainEqual(expect.objectContaining({
+      level: '@cdktf/info', constructPath: 'test/team/site', message: expect.stringMatching(/\[GP-S3-001\].*suppressed: static website served straight from S3/),
+    }));
+  });
+});
