@@ -45,7 +45,7 @@ const project = new typescript.TypeScriptProject({
     },
   },
   tsconfigDev: {
-    include: ['../src/**/*.ts', '../constructs/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../.projenrc.ts', '../projenrc/**/*.ts'],
+    include: ['../src/**/*.ts', '../constructs/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../.projenrc.ts', '../projenrc/**/*.ts'],
   },
   jestOptions: {
     jestVersion: '^29',
@@ -63,7 +63,7 @@ const project = new typescript.TypeScriptProject({
     // one config that includes src, constructs, test, examples and bench
     tsconfigPath: './test/tsconfig.json',
     projectService: false,
-    devdirs: ['test', 'examples', 'bench'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
   },
   gitignore: ['cdktf.out/', '.gen/', 'imports/', 'bench/out/', '*.tsbuildinfo'],
   npmignoreEnabled: true,
@@ -96,6 +96,15 @@ project.addTask('synth:example', {
   description: 'Synthesize the example org (the main job)',
   exec: 'cdktf synth',
   env: { CHECKPOINT_DISABLE: '1' },
+});
+
+project.addTask('gen:docs', {
+  description: 'Regenerate docs/guardrails.md from the rule metadata',
+  exec: 'ts-node --transpile-only scripts/guardrails-doc.ts',
+});
+project.addTask('gen:taggable', {
+  description: 'Regenerate the list of taggable AWS resource types from the provider',
+  exec: 'ts-node --transpile-only scripts/taggable-types.ts',
 });
 
 const bench = project.addTask('bench', {

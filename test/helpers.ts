@@ -1,5 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from '../src/cdk';
+import { GoldenPathContext } from '../src/core/context';
+import { evaluateStack, RuleSet } from '../src/policy/engine';
+import { BUILT_IN_PACKS } from '../src/policy/packs';
+import { stackView } from '../src/policy/stack-view';
 
 /** Synthesized JSON of a stack with the `"//"` metadata kept (Testing.synth strips it). */
 export function synthJson(stack: TerraformStack): any {
@@ -27,4 +31,21 @@ export function resources(json: any): Array<[string, string, any]> {
 /** The resources of one type. */
 export function ofType(json: any, type: string): any[] {
   return Object.values(json.resource?.[type] ?? {});
+}
+
+/**
+ * The findings that break "secure by default": failed error or warning rules, and values
+ * the rules could not decide. Info findings are advice and are allowed.
+ */
+export function blockingFindings(json: any): string[] {
+  return evaluateStack(stackView('test', json), new RuleSet(BUILT_IN_PACKS))
+    .filter((f: any) => f.status === 'unknown' || (f.status === 'fail' && f.severity !== 'info'))
+    .map((f: any) => `${f.ruleId} ${f.address}: ${f.message}`);
+}
+
+/** A stack with a full golden-path context, as a team's stack would have. */
+export function contextStack(id = 'test'): { app: App; stack: TerraformStack } {
+  const made = testStack(id);
+  GoldenPathContext.set(made.stack, { org: 'acme', team: 'platform', service: 'baseline', environment: 'dev' });
+  return made;
 }

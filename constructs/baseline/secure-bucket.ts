@@ -35,6 +35,8 @@ export class SecureBucket extends Construct {
   public readonly bucket: S3Bucket;
   public readonly bucketName: string;
   public readonly bucketArn: string;
+  /** The bucket policy; services that write here should depend on it. */
+  public readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -88,7 +90,7 @@ export class SecureBucket extends Construct {
         targetPrefix: `${props.bucketName}/`,
       });
     }
-    new S3BucketPolicy(this, 'policy', {
+    this.policy = new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
       policy: JSON.stringify({
         Version: '2012-10-17',

@@ -1,9 +1,10 @@
 // The example org: what a platform team writes to get its environments and team stacks.
+import { AccountBaseline } from '../../constructs/baseline/account-baseline';
 import { App } from '../../src/cdk';
 import { Platform } from '../../src/core/platform';
 
 export function buildAcme(app: App): Platform {
-  return new Platform(app, 'acme', {
+  const platform = new Platform(app, 'acme', {
     org: 'acme',
     environments: [
       { name: 'dev', accountId: '111111111111', region: 'eu-west-1' },
@@ -15,6 +16,17 @@ export function buildAcme(app: App): Platform {
     ],
     stackPerTeam: true,
   });
+  // every environment account starts from the account baseline
+  for (const env of platform.environmentNames) {
+    const stack = platform.environmentStack(env);
+    new AccountBaseline(stack, 'baseline', {
+      org: platform.org,
+      accountId: stack.accountId,
+      region: stack.region,
+      logRetentionDays: stack.profile.logRetentionDays,
+    });
+  }
+  return platform;
 }
 
 if (require.main === module) {

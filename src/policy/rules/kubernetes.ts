@@ -97,14 +97,14 @@ export const KUBERNETES_RULES: Rule[] = [
       const v = scValue(c, 'privileged');
       if (isExpression(v)) return unknown(`${p}.security_context.privileged`);
       return v === true ? 'is privileged' : undefined;
-    }), ['CKV_K8S_16']),
+    }), ['CKV_K8S_16', 'CKV_K8S_159']),
   pss('GP-K8S-005', 'Privilege escalation is explicitly off', 'restricted', 'allowPrivilegeEscalation must be set to false (unset fails: setuid binaries could gain privileges).',
     'Set security_context.allow_privilege_escalation = false on every container.',
     (w) => eachContainer(w, (c, p) => {
       const v = scValue(c, 'allow_privilege_escalation');
       if (isExpression(v)) return unknown(`${p}.security_context.allow_privilege_escalation`);
       return v === false ? undefined : 'allow_privilege_escalation is not set to false';
-    }), ['CKV_K8S_20']),
+    }), ['CKV_K8S_20', 'CKV_K8S_29', 'CKV_K8S_30']),
   pss('GP-K8S-006', 'Runs as non-root', 'restricted', 'runAsNonRoot must be true on the pod or on every container.',
     'Set spec.security_context.run_as_non_root = true (and do not set it false on a container).',
     (w) => {

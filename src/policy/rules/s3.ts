@@ -112,7 +112,7 @@ export const S3_RULES: Rule[] = [
     rationale: 'public-read, public-read-write and authenticated-read ACLs expose objects to the internet or to every AWS account.',
     remediation: 'Remove the ACL; grant access with a bucket policy to named principals.',
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl'],
-    checkov: ['CKV_AWS_20', 'CKV_AWS_57'],
+    checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV2_AWS_43'],
     evaluate(resource) {
       const acl = resource.config.acl;
       if (acl === undefined) return resource.type === 'aws_s3_bucket' ? PASS : NOT_APPLICABLE;

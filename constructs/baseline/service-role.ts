@@ -1,0 +1,57 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Construct } from 'constructs';
+import { validateAccountId } from './encryption-key';
+import { deriveName } from '../../src/core/naming';
+import { markGoldenPath } from '../../src/golden-path';
+
+export interface ServiceRoleProps {
+  /** The 12-digit account; the role trusts the service only on behalf of it. */
+  readonly accountId: string;
+  /** Service principal, e.g. `config.amazonaws.com`. */
+  readonly service: string;
+  /** Role name. @default - derived from the construct path */
+  readonly roleName?: string;
+  /** Inline policy statements. @default - none */
+  readonly statements?: object[];
+  /** AWS-managed policy ARNs to attach. @default - none */
+  readonly managedPolicyArns?: string[];
+}
+
+/**
+ * A role that one AWS service assumes for this account only (aws:SourceAccount), which
+ * closes the confused-deputy path a bare service trust leaves open.
+ */
+export class ServiceRole extends Construct {
+  public readonly role: IamRole;
+  public readonly roleArn: string;
+
+  constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    markGoldenPath(this, 'service-role');
+    validateAccountId(this, 'accountId', props.accountId);
+    const name = props.roleName ?? deriveName('iamRole', ...this.node.path.split('/'));
+    this.role = new IamRole(this, 'role', {
+      name,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: props.service },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
+        }],
+      }),
+    });
+    this.roleArn = this.role.arn;
+    if (props.statements?.length) {
+      new IamRolePolicy(this, 'policy', {
+        role: this.role.name,
+        name: 'inline',
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: props.statements }),
+      });
+    }
+    (props.managedPolicyArns ?? []).forEach((arn, i) => new IamRolePolicyAttachment(this, `managed-${i}`, { role: this.role.name, policyArn: arn }));
+  }
+}
