@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark prints its measurement next to its baseline measured in the same run.
 import { benchCheck } from './check';
 import { benchImport } from './import';
+import { benchPlan } from './plan';
 
-const results = [benchImport(), benchCheck()];
+const results = [benchImport(), benchCheck(), benchPlan()];
 if (results.some((ok) => !ok)) process.exitCode = 1;

@@ -1,3 +1,4 @@
 export * from './core';
 export * from './golden-path';
 export * from './policy';
+export * from './plan';

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check';
+import { registerPlan } from './plan';
 import { InputError } from '../core/errors';
 import { goldenPathVersion } from '../core/version';
 
@@ -8,7 +9,6 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Commands that later work fills in; listed so `--help` shows the whole shape. */
 const PLANNED_COMMANDS: Array<[string, string]> = [
-  ['plan', 'review terraform plans or two cdktf.out trees as a Markdown report'],
   ['catalog', 'write Backstage catalog entities from cdktf.out'],
   ['portal', 'build the static portal site from cdktf.out'],
   ['new', 'scaffold a service from a golden-path template'],
@@ -24,6 +24,7 @@ export function buildProgram(): Command {
     // subcommands are added so they inherit it
     .configureOutput({ writeErr: () => undefined });
   registerCheck(program);
+  registerPlan(program);
   for (const [name, summary] of PLANNED_COMMANDS) {
     program.command(name).description(`${summary} (not available yet)`).allowUnknownOption().allowExcessArguments()
       .action(() => {
