@@ -1,5 +1,6 @@
 export * from './cdktf-out';
 export * from './context';
+export * from './eks-versions';
 export * from './environment-profile';
 export * from './environment-stack';
 export * from './errors';
@@ -7,4 +8,5 @@ export * from './metadata';
 export * from './naming';
 export * from './platform';
 export * from './tags';
+export * from './team';
 export * from './version';

@@ -1,8 +1,14 @@
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
+import { AwsEnvironment, ClusterOptions } from '../../constructs/environment/aws-environment';
+import { overlaps, parseIpv4Cidr } from '../../constructs/environment/cidr';
+import { TeamTenancy } from '../../constructs/environment/team-tenancy';
+import { Fn } from '../cdk';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from './environment-profile';
 import { EnvironmentStack, StateLocation } from './environment-stack';
 import { PlatformValidationError } from './errors';
 import { deriveName, validateName } from './naming';
+import { Team, validateTeam } from './team';
 import { validateAccountId } from '../../constructs/baseline/encryption-key';
 import { StateBackend } from '../../constructs/baseline/state-backend';
 
@@ -16,15 +22,20 @@ export interface EnvironmentSpec {
   readonly region: string;
   /** Which profile of settings applies. @default - `prod` for an environment named prod or production, else `dev` */
   readonly profile?: EnvironmentProfile['name'];
+  /**
+   * VPC CIDR (private IPv4, /16 to /20). When set, the environment stack gets an
+   * AwsEnvironment: keys, network and an EKS cluster. Environments may not overlap.
+   * @default - no AWS environment (the stack holds only what you add)
+   */
+  readonly cidr?: string;
+  /** Cluster settings. @default - defaults of ClusterOptions */
+  readonly cluster?: ClusterOptions;
+  /** Create the EKS cluster (with `cidr`). @default true */
+  readonly createCluster?: boolean;
 }
 
-/** A team as the platform sees it. */
-export interface TeamSpec {
-  /** Short name: a DNS label, used in names, tags and namespaces. */
-  readonly name: string;
-  /** Cost centre billed for the team's resources. @default - none */
-  readonly costCentre?: string;
-}
+/** @deprecated use Team */
+export type TeamSpec = Team;
 
 export interface PlatformProps {
   /** Organisation name: a DNS label. */
@@ -32,8 +43,13 @@ export interface PlatformProps {
   /** The environments, at least one, names unique. */
   readonly environments: EnvironmentSpec[];
   /** Teams that build on the platform. @default - none */
-  readonly teams?: TeamSpec[];
-  /** One stack per environment and team, so teams plan and apply independently. @default false */
+  readonly teams?: Team[];
+  /**
+   * One stack per environment and team, so teams plan and apply independently. With a
+   * cluster, each team stack also gets the team's namespace (TeamTenancy) through a
+   * Kubernetes provider wired to the environment's cluster by cross-stack references.
+   * @default false
+   */
   readonly stackPerTeam?: boolean;
   /** The team that owns the platform's own resources. @default 'platform' */
   readonly platformTeam?: string;
@@ -61,6 +77,8 @@ export class Platform extends Construct {
   public readonly stateStack: EnvironmentStack;
   public readonly stateBackend: StateBackend;
   private readonly envStacks = new Map<string, EnvironmentStack>();
+  private readonly awsEnvs = new Map<string, AwsEnvironment>();
+  private readonly tenancies = new Map<string, TeamTenancy>();
   private readonly teamStacks = new Map<string, EnvironmentStack>();
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
@@ -83,8 +101,17 @@ export class Platform extends Construct {
     });
     const teams = props.teams ?? [];
     const teamNames = new Set<string>();
+    const cidrs: Array<{ name: string; block: NonNullable<ReturnType<typeof parseIpv4Cidr>> }> = [];
+    props.environments.forEach((env, i) => {
+      if (env.cidr === undefined) return;
+      const block = parseIpv4Cidr(env.cidr);
+      if (!block) return; // Network names the bad CIDR with its own path
+      const clash = cidrs.find((c) => overlaps(c.block, block));
+      if (clash) throw new PlatformValidationError(this, `environments[${i}].cidr`, env.cidr, `must not overlap environment ${clash.name}`);
+      cidrs.push({ name: env.name, block });
+    });
     teams.forEach((team, i) => {
-      validateName(this, `teams[${i}].name`, team.name, 'kubernetesName');
+      validateTeam(this, `teams[${i}]`, team);
       if (teamNames.has(team.name)) throw new PlatformValidationError(this, `teams[${i}].name`, team.name, 'must be unique among teams');
       teamNames.add(team.name);
     });
@@ -123,6 +150,22 @@ export class Platform extends Construct {
       });
       envStack.addDependency(this.stateStack);
       this.envStacks.set(env.name, envStack);
+      let awsEnv: AwsEnvironment | undefined;
+      if (env.cidr !== undefined) {
+        awsEnv = new AwsEnvironment(envStack, 'environment', {
+          org: this.org,
+          environment: env.name,
+          accountId: env.accountId,
+          region: env.region,
+          profile,
+          cidr: env.cidr,
+          peerCidrs: props.environments.filter((e) => e !== env && e.cidr).map((e) => e.cidr!),
+          createCluster: env.createCluster,
+          cluster: env.cluster,
+          teams,
+        });
+        this.awsEnvs.set(env.name, awsEnv);
+      }
       if (!props.stackPerTeam) continue;
       for (const team of teams) {
         const teamStack = new EnvironmentStack(scope, `${this.org}-${env.name}-${team.name}`, {
@@ -134,6 +177,16 @@ export class Platform extends Construct {
         });
         teamStack.addDependency(envStack);
         this.teamStacks.set(`${env.name}/${team.name}`, teamStack);
+        const cluster = awsEnv?.cluster;
+        if (cluster) {
+          // references into the environment stack become outputs there and remote state here
+          new KubernetesProvider(teamStack, 'kubernetes', {
+            host: cluster.cluster.endpoint,
+            clusterCaCertificate: Fn.base64decode(cluster.cluster.certificateAuthority.get(0).data),
+            exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', cluster.clusterName, '--region', env.region] }],
+          });
+          this.tenancies.set(`${env.name}/${team.name}`, new TeamTenancy(teamStack, 'tenancy', { team }));
+        }
       }
     }
   }
@@ -148,6 +201,18 @@ export class Platform extends Construct {
     const stack = this.envStacks.get(environment);
     if (!stack) throw new PlatformValidationError(this, 'environment', environment, `must be one of ${this.environmentNames.join(', ')}`);
     return stack;
+  }
+
+  /** The AWS environment (network, keys, cluster) of an environment that has a `cidr`. */
+  public awsEnvironment(environment: string): AwsEnvironment {
+    const env = this.awsEnvs.get(environment);
+    if (!env) throw new PlatformValidationError(this, 'environment', environment, `must be one of the environments with a cidr: ${[...this.awsEnvs.keys()].join(', ') || '(none)'}`);
+    return env;
+  }
+
+  /** A team's namespace in an environment (needs `stackPerTeam` and a cluster). */
+  public tenancy(environment: string, team: string): TeamTenancy | undefined {
+    return this.tenancies.get(`${environment}/${team}`);
   }
 
   /** A team's own stack in an environment (needs `stackPerTeam`). */

@@ -1,4 +1,4 @@
-import { Testing } from '../../src/cdk';
+import { TerraformStack, Testing } from '../../src/cdk';
 import { Platform, PlatformProps } from '../../src/core/platform';
 import { synthJson } from '../helpers';
 
@@ -54,6 +54,25 @@ describe('Platform', () => {
     expect(() => p.teamStack('dev', 'payments')).toThrow(/needs `stackPerTeam: true`/);
   });
 
+  test('environments with a cidr get an AwsEnvironment; team stacks get their namespace through the cluster', () => {
+    const { app, platform: p } = platform({
+      stackPerTeam: true,
+      environments: [{ ...base.environments[0], cidr: '10.10.0.0/16' }, { ...base.environments[1], cidr: '10.20.0.0/16', createCluster: false }],
+    });
+    expect(p.awsEnvironment('dev').cluster?.clusterName).toBe('acme-dev');
+    expect(p.awsEnvironment('prod').cluster).toBeUndefined();
+    expect(p.tenancy('dev', 'payments')?.namespaceName).toBe('payments');
+    expect(p.tenancy('prod', 'payments')).toBeUndefined();
+    // app.synth() prepares every stack first; that is when cross-stack references are wired
+    app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c)).forEach((st) => st.prepareStack());
+    const team = synthJson(p.teamStack('dev', 'payments'));
+    // the cluster endpoint crosses stacks through remote state in the shared S3 backend
+    expect(team.provider.kubernetes[0].host).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-acme-dev\.outputs\./);
+    expect(team.data.terraform_remote_state['cross-stack-reference-input-acme-dev'].config).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/dev/acme-dev.tfstate' });
+    expect(Object.keys(synthJson(p.environmentStack('dev')).output ?? {}).length).toBeGreaterThan(0);
+    expect(() => p.awsEnvironment('qa')).toThrow('acme: `environment` must be one of the environments with a cidr: dev, prod, got "qa"');
+  });
+
   describe('validation', () => {
     const cases: Array<[string, Partial<PlatformProps>, RegExp]> = [
       ['org', { org: 'Acme Corp' }, /`org` must be a DNS-1123 label.*got "Acme Corp"/],
@@ -67,6 +86,10 @@ describe('Platform', () => {
       ['duplicate team', { teams: [{ name: 'a' }, { name: 'a' }] }, /`teams\[1\]\.name` must be unique among teams, got "a"/],
       ['state account', { stateAccountId: 'x' }, /`stateAccountId` must be a 12-digit AWS account id, got "x"/],
       ['state region', { stateRegion: 'mars-1' }, /`stateRegion` must be an AWS region/],
+      ['overlapping environment CIDRs', { environments: [{ ...base.environments[0], cidr: '10.0.0.0/16' }, { ...base.environments[1], cidr: '10.0.128.0/17' }] },
+        /acme: `environments\[1\]\.cidr` must not overlap environment dev, got "10\.0\.128\.0\/17"/],
+      ['invalid environment CIDR', { environments: [{ ...base.environments[0], cidr: '10.0.0.0/33' }] }, /acme-dev\/environment\/network: `cidr` must be an IPv4 CIDR block/],
+      ['team on-call', { teams: [{ name: 'a', onCall: 'nobody' }] }, /`teams\[0\]\.onCall` must be an e-mail address or an https:\/\/ URL, got "nobody"/],
     ];
     test.each(cases)('%s', (_name, props, message) => {
       expect(() => platform(props)).toThrow(message);

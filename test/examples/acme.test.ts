@@ -17,6 +17,16 @@ describe('example org acme', () => {
     }
   });
 
+  test('each environment has its network, keys, cluster and account baseline; each team its namespace', () => {
+    for (const env of ['dev', 'prod']) {
+      const types = Object.keys(synthesized.get(`acme-${env}`).resource);
+      expect(types).toEqual(expect.arrayContaining(['aws_vpc', 'aws_flow_log', 'aws_eks_cluster', 'aws_eks_node_group', 'aws_iam_openid_connect_provider', 'aws_cloudtrail', 'aws_guardduty_detector']));
+      for (const team of ['payments', 'search']) {
+        expect(Object.keys(synthesized.get(`acme-${env}-${team}`).resource)).toEqual(expect.arrayContaining(['kubernetes_namespace_v1', 'kubernetes_network_policy_v1', 'kubernetes_role_binding_v1']));
+      }
+    }
+  });
+
   test('every taggable AWS resource carries the standard tags', () => {
     const taggable = stacks.flatMap((s) => s.node.findAll())
       .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c))

@@ -1,10 +1,9 @@
+import { EKS_MIN_VERSION } from '../../core/eks-versions';
 import { Rule } from '../model';
 import { blocks, fail, get, isExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
 
 /** Control-plane log types EKS can send to CloudWatch. */
 export const EKS_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
-/** Oldest Kubernetes version in EKS standard support as of 2026-11 (each lasts 14 months). */
-export const EKS_MIN_VERSION = '1.32';
 
 function versionBelow(version: string, min: string): boolean {
   const [a, b] = version.split('.').map(Number);

@@ -4,7 +4,7 @@ const cluster = (over: object = {}, vpc: object = {}) => ({
   'aws_eks_cluster.c': {
     name: 'c',
     role_arn: 'arn',
-    version: '1.33',
+    version: '1.35',
     vpc_config: { subnet_ids: ['a', 'b'], endpoint_private_access: true, endpoint_public_access: false, ...vpc },
     enabled_cluster_log_types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'],
     encryption_config: { resources: ['secrets'], provider: { key_arn: 'arn:key' } },

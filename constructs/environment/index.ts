@@ -1,0 +1,6 @@
+export * from './aws-environment';
+export * from './cidr';
+export * from './environment-keys';
+export * from './kubernetes-cluster';
+export * from './network';
+export * from './team-tenancy';
