@@ -30,7 +30,7 @@ const project = new typescript.TypeScriptProject({
   devDeps: [...peers, 'cdktf-cli@^0.21.0', 'ts-node@^10.9.2', '@microsoft/jest-sarif@1.0.0-beta.0',
     // @microsoft/jest-sarif requires tslib without declaring it
     'tslib@^2'],
-  deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0'],
+  deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',
   libdir: 'lib',

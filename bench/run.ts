@@ -2,6 +2,7 @@
 import { benchCheck } from './check';
 import { benchImport } from './import';
 import { benchPlan } from './plan';
+import { benchService } from './service';
 
-const results = [benchImport(), benchCheck(), benchPlan()];
+const results = [benchImport(), benchCheck(), benchPlan(), benchService()];
 if (results.some((ok) => !ok)) process.exitCode = 1;

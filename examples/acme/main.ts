@@ -1,5 +1,8 @@
 // The example org: what a platform team writes to get its environments and team stacks.
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { AccountBaseline } from '../../constructs/baseline/account-baseline';
+import { Service } from '../../constructs/service/service';
 import { App } from '../../src/cdk';
 import { Platform } from '../../src/core/platform';
 
@@ -31,6 +34,21 @@ export function buildAcme(app: App): Platform {
       accountId: stack.accountId,
       region: stack.region,
       logRetentionDays: stack.profile.logRetentionDays,
+    });
+  }
+  for (const env of platform.environmentNames) {
+    // the payments team writes its service in TypeScript...
+    new Service(platform.teamStack(env, 'payments'), 'ledger', {
+      environment: platform.serviceEnvironment(env, 'payments'),
+      image: 'ghcr.io/acme/ledger@sha256:4b0c3e2d0f6a9e7c1b5d8a2f3e4c6b7a9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a',
+      size: 'medium',
+      callers: [{ namespace: 'search', app: 'search-api' }],
+      variables: { DATABASE_URL: 'postgres://${resources.db.username}@${resources.db.host}:${resources.db.port}/${resources.db.name}?sslmode=verify-full' },
+      dependencies: { db: { type: 'postgres' }, events: { type: 'queue' } },
+    });
+    // ...the search team in Score
+    Service.fromScore(platform.teamStack(env, 'search'), readFileSync(join(__dirname, 'search-api.score.yaml'), 'utf8'), {
+      environment: platform.serviceEnvironment(env, 'search'),
     });
   }
   return platform;

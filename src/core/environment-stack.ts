@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { S3Backend, TerraformStack } from '../cdk';
 import { prepareStack } from '../golden-path';
 import { GoldenPathContext, GoldenPathContextProps } from './context';
-import { EnvironmentProfile } from './environment-profile';
+import { ENVIRONMENT_PROFILES, EnvironmentProfile } from './environment-profile';
+import { Suppressions } from '../policy/suppressions';
 
 /** Where a stack's state lives. */
 export interface StateLocation {
@@ -43,6 +44,7 @@ export class EnvironmentStack extends TerraformStack {
     GoldenPathContext.set(this, props.context);
     prepareStack(this);
     this.aws = new AwsProvider(this, 'aws', { region: props.region, allowedAccountIds: [props.accountId] });
+    suppressProfileChoices(this, props.profile);
     if (props.state) {
       const backend = new S3Backend(this, {
         bucket: props.state.bucket,
@@ -54,5 +56,23 @@ export class EnvironmentStack extends TerraformStack {
       // S3-native locking (Terraform >= 1.10); cdktf 0.21 has no typed prop for it yet
       backend.addOverride('use_lockfile', true);
     }
+  }
+}
+
+/**
+ * A profile that loosens a control is an explicit decision; record it as a stack-level
+ * suppression with the reason, so reports show it instead of raising the same finding on
+ * every resource.
+ */
+function suppressProfileChoices(stack: TerraformStack, profile: EnvironmentProfile): void {
+  const why = `environment profile ${profile.name}`;
+  if (!profile.deletionProtection) {
+    Suppressions.add(stack, { ruleId: 'GP-RDS-004', reason: `${why} turns deletion protection off: its databases are disposable` });
+  }
+  if (!profile.production) {
+    Suppressions.add(stack, { ruleId: 'GP-RDS-011', reason: `${why} runs single-AZ databases to save cost; production profiles use Multi-AZ` });
+  }
+  if (profile.logRetentionDays < 90) {
+    Suppressions.add(stack, { ruleId: 'GP-LOG-003', reason: `${why} keeps logs ${profile.logRetentionDays} days; production profiles keep them ${ENVIRONMENT_PROFILES.prod.logRetentionDays}` });
   }
 }

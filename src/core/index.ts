@@ -7,6 +7,7 @@ export * from './errors';
 export * from './metadata';
 export * from './naming';
 export * from './platform';
+export * from './raw-resource';
 export * from './tags';
 export * from './team';
 export * from './version';

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AwsEnvironment, ClusterOptions } from '../../constructs/environment/aws-environment';
 import { overlaps, parseIpv4Cidr } from '../../constructs/environment/cidr';
 import { TeamTenancy } from '../../constructs/environment/team-tenancy';
+import type { ServiceEnvironment } from '../../constructs/service/service-environment';
 import { Fn } from '../cdk';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from './environment-profile';
 import { EnvironmentStack, StateLocation } from './environment-stack';
@@ -213,6 +214,33 @@ export class Platform extends Construct {
   /** A team's namespace in an environment (needs `stackPerTeam` and a cluster). */
   public tenancy(environment: string, team: string): TeamTenancy | undefined {
     return this.tenancies.get(`${environment}/${team}`);
+  }
+
+  /**
+   * Everything a Service in a team's stack needs from its environment: network, keys, the
+   * cluster's OIDC provider and the team's namespace. Values cross stacks as references.
+   */
+  public serviceEnvironment(environment: string, team: string): ServiceEnvironment {
+    const aws = this.awsEnvironment(environment);
+    const tenancy = this.tenancy(environment, team);
+    if (!aws.cluster || !tenancy) {
+      throw new PlatformValidationError(this, 'team', `${environment}/${team}`, 'needs a team namespace: an environment with a cidr and a cluster, and `stackPerTeam: true`');
+    }
+    const stack = this.environmentStack(environment);
+    return {
+      name: environment,
+      accountId: stack.accountId,
+      region: stack.region,
+      profile: stack.profile,
+      namespace: tenancy.namespaceName,
+      vpcId: aws.network.vpc.id,
+      vpcCidr: aws.network.cidr,
+      isolatedSubnetIds: aws.network.isolatedSubnetIds,
+      dataKeyArn: aws.keys.data.keyArn,
+      secretsKeyArn: aws.keys.secrets.keyArn,
+      oidcProviderArn: aws.cluster.oidcProvider.arn,
+      oidcIssuer: aws.cluster.oidcIssuer,
+    };
   }
 
   /** A team's own stack in an environment (needs `stackPerTeam`). */

@@ -56,13 +56,34 @@ export class Guardrails implements IAspect {
 
   private check(stack: TerraformStack): string[] {
     const resources = this.inScope.get(stack)!;
-    const view = stackView(stack.node.id, stack.toTerraform());
+    const json = stack.toTerraform();
+    handOver(stack, json);
+    const view = stackView(stack.node.id, json);
     for (const finding of evaluateStack(view, this.ruleSet, this.props.now)) {
       const resource = resources.get(finding.address);
       if (resource) annotate(resource, finding);
     }
     return []; // reported as Annotations, which carry the construct path into manifest.json
   }
+}
+
+/**
+ * cdktf serializes the stack again right after validation, resolving every token a second
+ * time (about a third of synth time). Nothing may change the tree after Aspects and
+ * validations, so hand the JSON just resolved to that next call, once; later calls resolve
+ * afresh.
+ */
+function handOver(stack: TerraformStack, json: any): void {
+  const own = Object.prototype.hasOwnProperty.call(stack, 'toTerraform');
+  if (own) return; // another Guardrails aspect already handed over this stack's JSON
+  Object.defineProperty(stack, 'toTerraform', {
+    configurable: true,
+    writable: true,
+    value: () => {
+      delete (stack as { toTerraform?: unknown }).toTerraform;
+      return json;
+    },
+  });
 }
 
 function annotate(scope: IConstruct, f: Finding): void {

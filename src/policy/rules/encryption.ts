@@ -172,9 +172,11 @@ export const ENCRYPTION_RULES: Rule[] = [
     rationale: 'Without a DLQ a poison message is retried until it expires, and the failure is invisible.',
     remediation: 'Set redrive_policy with a deadLetterTargetArn (the queue dependency of Service does).',
     resourceTypes: ['aws_sqs_queue'],
-    evaluate(r) {
-      // a queue that is itself a DLQ (named by another queue's redrive_allow_policy or by convention) needs none
+    evaluate(r, stack) {
+      // a queue that is itself a dead-letter queue needs none: another queue's redrive
+      // policy points at it, or it is named as one
       if (/(-dlq|-dead-letter)$/.test(String(r.config.name ?? ''))) return NOT_APPLICABLE;
+      if (stack.attached(r, ['aws_sqs_queue'], 'redrive_policy').length) return NOT_APPLICABLE;
       return requireSet(r.config, 'redrive_policy', 'no redrive_policy');
     },
   },

@@ -30,7 +30,7 @@ export function parsePolicy(value: unknown): ParsedPolicy {
   if (typeof value === 'string') {
     if (value.trim().startsWith('${')) return { kind: 'unknown', why: 'the policy document is an expression resolved at plan time' };
     try {
-      doc = JSON.parse(value);
+      doc = JSON.parse(neutralizeExpressions(value));
     } catch {
       return { kind: 'unknown', why: 'the policy document is not JSON' };
     }
@@ -72,4 +72,33 @@ export function conditionValues(condition: Statement['condition'], key: string):
 
 export function hasExpression(values: string[]): boolean {
   return values.some(isExpression);
+}
+
+/**
+ * Replace each Terraform interpolation `${...}` (which may hold quotes, as in
+ * `${replace(x, "https://", "")}`) by a quote-free stand-in that still reads as an
+ * expression, so a policy with interpolations inside its strings parses as JSON.
+ */
+export function neutralizeExpressions(text: string): string {
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{' && text[i - 1] !== '$') {
+      let depth = 0;
+      let quoted = false;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const ch = text[j];
+        if (quoted) {
+          if (ch === '\\') j++;
+          else if (ch === '"') quoted = false;
+        } else if (ch === '"') {quoted = true;} else if (ch === '{') {depth++;} else if (ch === '}' && --depth === 0) {break;}
+      }
+      out += `\${expr${n++}}`;
+      i = j;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
 }

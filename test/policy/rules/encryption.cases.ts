@@ -35,7 +35,7 @@ export const ENCRYPTION_CASES: Record<string, RuleCases> = {
   'GP-SQS-003': {
     pass: [{ 'aws_sqs_queue.q': { name: 'jobs', redrive_policy: '{"deadLetterTargetArn":"arn","maxReceiveCount":5}' } }],
     fail: [{ 'aws_sqs_queue.q': { name: 'jobs' } }],
-    notApplicable: [{ 'aws_sqs_queue.q': { name: 'jobs-dlq' } }],
+    notApplicable: [{ 'aws_sqs_queue.q': { name: 'jobs-dlq' } }, { 'aws_sqs_queue.q': { name: 'x1' }, 'aws_sqs_queue.main': { name: 'x', redrive_policy: '{"deadLetterTargetArn":"${aws_sqs_queue.q.arn}"}' } }],
   },
   'GP-ECR-001': { pass: [ecr()], fail: [ecr({ image_scanning_configuration: undefined })] },
   'GP-ECR-002': { pass: [ecr()], fail: [ecr({ image_tag_mutability: 'MUTABLE' }), ecr({ image_tag_mutability: undefined })] },

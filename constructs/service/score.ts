@@ -1,0 +1,115 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { IConstruct } from 'constructs';
+import { parse as parseYaml } from 'yaml';
+import schema from './score/score-v1b1.json';
+import type { ServiceDependency, ServiceProps } from './service';
+import type { ContainerResources } from './sizes';
+import { SERVICE_SIZES } from './sizes';
+import { PlatformValidationError } from '../../src/core/errors';
+
+/** Score resource types we provision, and the Service dependency each becomes. */
+export const SCORE_RESOURCE_TYPES: Record<string, { type: ServiceDependency['type']; params: string[]; outputs: string[] }> = {
+  postgres: { type: 'postgres', params: ['databaseName', 'engineVersion', 'instanceClass', 'allocatedStorage'], outputs: ['host', 'port', 'name', 'database', 'username'] },
+  redis: { type: 'cache', params: ['engine', 'nodeType'], outputs: ['host', 'port', 'username'] },
+  s3: { type: 'bucket', params: [], outputs: ['bucket', 'region'] },
+  queue: { type: 'queue', params: ['maxReceiveCount', 'visibilityTimeoutSeconds'], outputs: ['url', 'arn', 'name'] },
+};
+
+/** What a Score workload cannot express here, per field, so nothing is dropped silently. */
+const UNSUPPORTED_CONTAINER_FIELDS: Record<string, string> = {
+  files: 'containers run with a read-only root filesystem; ship files in the image or use a ConfigMap',
+  volumes: 'volumes other than /tmp are not offered by the service golden path',
+};
+
+let validate: ReturnType<Ajv2020['compile']> | undefined;
+
+/** Validate a workload with the official Score JSON schema (score.dev/v1b1, JSON Schema 2020-12). */
+export function validateScore(scope: IConstruct, workload: unknown): void {
+  validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  if (!validate(workload)) {
+    const errors = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new PlatformValidationError(scope, 'score', summarize(workload), `must be a valid score.dev/v1b1 workload (${errors})`);
+  }
+}
+
+function summarize(workload: unknown): unknown {
+  const w = workload as { metadata?: { name?: unknown } } | undefined;
+  return w && typeof w === 'object' ? `workload ${JSON.stringify(w.metadata?.name ?? '(unnamed)')}` : workload;
+}
+
+export interface ScoreOptions extends Omit<ServiceProps, 'image' | 'variables' | 'dependencies' | 'port' | 'probes' | 'command' | 'args' | 'containerResources' | 'annotations'> {}
+
+/**
+ * Map a Score workload (an object, or YAML / JSON text) to Service props. Placeholders
+ * `${resources.<name>.<output>}` and `${metadata.name}` in variables are resolved to the
+ * dependencies' outputs; anything we cannot honour is an error naming the field.
+ */
+export function scoreToServiceProps(scope: IConstruct, source: unknown, options: ScoreOptions): { name: string; props: ServiceProps } {
+  let workload: any = source;
+  if (typeof source === 'string') {
+    try {
+      workload = parseYaml(source);
+    } catch (err) {
+      throw new PlatformValidationError(scope, 'score', '(text)', `must be YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+    }
+  }
+  validateScore(scope, workload);
+  const fail = (prop: string, value: unknown, allowed: string): never => {
+    throw new PlatformValidationError(scope, `score.${prop}`, value, allowed);
+  };
+  const name: string = workload.metadata.name;
+  const containers = Object.entries<any>(workload.containers);
+  if (containers.length !== 1) fail('containers', containers.map(([n]) => n), 'must hold exactly one container (sidecars are not offered by the service golden path)');
+  const [containerName, c] = containers[0];
+  for (const [field, why] of Object.entries(UNSUPPORTED_CONTAINER_FIELDS)) if (c[field] !== undefined) fail(`containers.${containerName}.${field}`, c[field], `is not supported: ${why}`);
+
+  const dependencies: Record<string, ServiceDependency> = {};
+  for (const [resName, res] of Object.entries<any>(workload.resources ?? {})) {
+    const mapping = SCORE_RESOURCE_TYPES[res.type];
+    if (!mapping) fail(`resources.${resName}.type`, res.type, `must be one of the supported resource types: ${Object.keys(SCORE_RESOURCE_TYPES).join(', ')}`);
+    if (res.class !== undefined && res.class !== 'default') fail(`resources.${resName}.class`, res.class, "must be 'default' or left out");
+    if (res.id !== undefined) fail(`resources.${resName}.id`, res.id, 'is not supported: resources are not shared between workloads');
+    const params = res.params ?? {};
+    for (const p of Object.keys(params)) if (!mapping.params.includes(p)) fail(`resources.${resName}.params.${p}`, params[p], mapping.params.length ? `must be one of ${mapping.params.join(', ')}` : 'is not supported: this type takes no params');
+    dependencies[resName] = { type: mapping.type, ...params } as ServiceDependency;
+  }
+
+  const ports = Object.entries<any>(workload.service?.ports ?? {});
+  if (ports.length > 1) fail('service.ports', ports.map(([n]) => n), 'must name at most one port');
+  if (ports[0]?.[1].protocol === 'UDP') fail(`service.ports.${ports[0][0]}.protocol`, 'UDP', 'must be TCP');
+  const port: number | undefined = ports[0] ? ports[0][1].targetPort ?? ports[0][1].port : undefined;
+
+  const probePath = (kind: 'livenessProbe' | 'readinessProbe') => {
+    const get = c[kind]?.httpGet;
+    if (!get) return undefined;
+    if (get.host !== undefined) fail(`containers.${containerName}.${kind}.httpGet.host`, get.host, 'is not allowed: probes must target the pod itself (Pod Security baseline)');
+    if (get.httpHeaders !== undefined) fail(`containers.${containerName}.${kind}.httpGet.httpHeaders`, get.httpHeaders, 'is not supported');
+    return get.path;
+  };
+  const requests = c.resources?.requests;
+  const limits = c.resources?.limits;
+  const preset = SERVICE_SIZES[options.size ?? 'small'];
+  const containerResources: ContainerResources | undefined = c.resources ? {
+    requests: { cpu: requests?.cpu ?? limits?.cpu ?? preset.requests.cpu, memory: requests?.memory ?? limits?.memory ?? preset.requests.memory },
+    limits: { cpu: limits?.cpu ?? preset.limits.cpu, memory: limits?.memory ?? preset.limits.memory },
+  } : undefined;
+
+  // ${resources.<name>.<output>} placeholders are resolved by Service, which checks them
+  const variables: Record<string, string> = c.variables ?? {};
+
+  return {
+    name,
+    props: {
+      ...options,
+      image: c.image,
+      command: c.command,
+      args: c.args,
+      port,
+      containerResources,
+      probes: { liveness: probePath('livenessProbe'), readiness: probePath('readinessProbe') },
+      variables,
+      dependencies,
+      annotations: workload.metadata.annotations,
+    },
+  };
+}

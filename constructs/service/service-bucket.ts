@@ -1,0 +1,32 @@
+import { Construct } from 'constructs';
+import { Connection, IServiceDependency } from './grants';
+import { ServiceEnvironment } from './service-environment';
+import { deriveName } from '../../src/core/naming';
+import { markGoldenPath } from '../../src/golden-path';
+import { SecureBucket } from '../baseline/secure-bucket';
+
+/** A SecureBucket encrypted with the environment data key, as a service dependency. */
+export class ServiceBucket extends Construct implements IServiceDependency {
+  public readonly bucket: SecureBucket;
+  private readonly env: ServiceEnvironment;
+
+  constructor(scope: Construct, id: string, props: { readonly environment: ServiceEnvironment }) {
+    super(scope, id);
+    markGoldenPath(this, 'bucket');
+    this.env = props.environment;
+    const parts = this.node.path.split('/');
+    this.bucket = new SecureBucket(this, 'bucket', { bucketName: deriveName('s3Bucket', ...parts, props.environment.accountId), kmsKeyArn: props.environment.dataKeyArn });
+  }
+
+  public connection(): Connection {
+    return {
+      outputs: { bucket: this.bucket.bucketName, region: this.env.region },
+      grants: [
+        { actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] },
+        { actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [`${this.bucket.bucketArn}/*`] },
+        { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [this.env.dataKeyArn] },
+      ],
+      ports: [],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { EnvironmentProfile } from '../../src/core/environment-profile';
+
+/**
+ * What a service needs to know about the environment and namespace it runs in. `Platform`
+ * builds it (`platform.serviceEnvironment(env, team)`); values from the environment stack
+ * cross into a team stack as cdktf cross-stack references.
+ */
+export interface ServiceEnvironment {
+  /** Environment name (dev, prod...). */
+  readonly name: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly profile: EnvironmentProfile;
+  /** The team's namespace on the cluster. */
+  readonly namespace: string;
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  /** Subnets with no route out, for databases and caches. */
+  readonly isolatedSubnetIds: string[];
+  /** KMS key for data at rest (databases, buckets, queues, caches). */
+  readonly dataKeyArn: string;
+  /** KMS key for secrets (the database master password). */
+  readonly secretsKeyArn: string;
+  /** The cluster's IAM OIDC provider, for IRSA. */
+  readonly oidcProviderArn: string;
+  /** The OIDC issuer without `https://`. */
+  readonly oidcIssuer: string;
+}

@@ -1,0 +1,16 @@
+import { IConstruct } from 'constructs';
+import { TerraformResource } from '../cdk';
+
+/**
+ * A resource written straight as Terraform JSON. Golden paths that stamp out many
+ * resources (one Service makes a dozen) build their config with the provider's typed
+ * `*ToTerraform` converters and write it here: the same JSON as the typed class, without
+ * the token objects the typed classes create for every nested block, which cost most of synth.
+ */
+export function rawResource(scope: IConstruct, id: string, type: string, provider: string, config: Record<string, unknown>): TerraformResource {
+  const resource = new TerraformResource(scope as any, id, { terraformResourceType: type, terraformGeneratorMetadata: { providerName: provider } });
+  for (const [key, value] of Object.entries(config)) {
+    if (value !== undefined) resource.addOverride(key, value);
+  }
+  return resource;
+}

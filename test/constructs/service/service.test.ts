@@ -1,0 +1,113 @@
+import { serviceEnv } from './fixtures';
+import { Service, ServiceProps } from '../../../constructs/service/service';
+import { blockingFindings, contextStack, ofType, synthJson } from '../../helpers';
+
+const IMAGE = 'registry.example.com/ledger:1.4.2';
+function service(props: Partial<ServiceProps> = {}, id = 'ledger') {
+  const { stack } = contextStack();
+  const svc = new Service(stack, id, { environment: serviceEnv(), image: IMAGE, ...props });
+  return { svc, json: synthJson(stack) };
+}
+
+describe('Service', () => {
+  const { svc, json } = service({
+    size: 'medium',
+    callers: [{ namespace: 'search', app: 'search-api' }, { namespace: 'ops' }],
+    variables: { DATABASE_URL: 'postgres://${resources.db.username}@${resources.db.host}/${resources.db.name}', NAME: '${metadata.name}', LITERAL: 'a$${b}' },
+    dependencies: { db: { type: 'postgres' }, events: { type: 'queue' }, files: { type: 'bucket' }, cache: { type: 'cache' } },
+  });
+  const [deployment] = ofType(json, 'kubernetes_deployment_v1');
+  const pod = deployment.spec.template.spec;
+  const [container] = pod.container;
+
+  test('the Deployment meets Pod Security restricted, with a read-only root and /tmp as emptyDir', () => {
+    expect(pod.security_context).toMatchObject({ run_as_non_root: true, seccomp_profile: { type: 'RuntimeDefault' } });
+    expect(container.security_context).toEqual({ allow_privilege_escalation: false, read_only_root_filesystem: true, run_as_non_root: true, capabilities: { drop: ['ALL'] } });
+    expect(container.volume_mount).toEqual([{ name: 'tmp', mount_path: '/tmp' }]);
+    expect(pod.volume).toEqual([{ name: 'tmp', empty_dir: {} }]);
+    expect(pod.automount_service_account_token).toBe(false);
+    expect(deployment.metadata.namespace).toBe('payments');
+  });
+
+  test('sized, probed and pinned', () => {
+    expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } });
+    expect(container.liveness_probe.http_get).toEqual({ path: '/healthz', port: '8080' });
+    expect(container.readiness_probe.http_get.path).toBe('/ready');
+    expect(container.startup_probe.failure_threshold).toBe(30);
+    expect(container.image).toBe(IMAGE);
+  });
+
+  test('Service, autoscaler and disruption budget; replicas from the profile', () => {
+    expect(ofType(json, 'kubernetes_service_v1')[0].spec.port).toEqual([{ name: 'http', port: 80, target_port: '8080' }]);
+    expect(ofType(json, 'kubernetes_horizontal_pod_autoscaler_v2')[0].spec).toMatchObject({ min_replicas: 3, max_replicas: 9 });
+    expect(ofType(json, 'kubernetes_pod_disruption_budget_v1')[0].spec.max_unavailable).toBe('1');
+  });
+
+  test('the network policy admits only the declared callers, and lets the pod reach its data stores', () => {
+    const spec = ofType(json, 'kubernetes_network_policy_v1')[0].spec;
+    expect(spec.ingress[0].from).toEqual([
+      { namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'search' } }, pod_selector: { match_labels: { app: 'search-api' } } },
+      { namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'ops' } } },
+    ]);
+    expect(spec.egress[1]).toEqual({ to: [{ ip_block: { cidr: '10.10.0.0/16' } }], ports: [{ port: '5432', protocol: 'TCP' }, { port: '6379', protocol: 'TCP' }] });
+  });
+
+  test('the IRSA role is trusted only by this service account, with the STS audience', () => {
+    const role = ofType(json, 'aws_iam_role').find((r) => r.name.endsWith('ledger-irsa'));
+    const trust = JSON.parse(role.assume_role_policy).Statement;
+    expect(trust).toEqual([{
+      Effect: 'Allow',
+      Principal: { Federated: serviceEnv().oidcProviderArn },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:payments:ledger', 'oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud': 'sts.amazonaws.com' } },
+    }]);
+    expect(ofType(json, 'kubernetes_service_account_v1')[0].metadata.annotations['eks.amazonaws.com/role-arn']).toMatch(/aws_iam_role\.ledger_role_.*\.arn/);
+  });
+
+  test('the role is granted exactly what the dependencies need', () => {
+    const policy = JSON.parse(ofType(json, 'aws_iam_role_policy')[0].policy);
+    const actions = policy.Statement.flatMap((s: any) => s.Action).sort();
+    expect(actions).toEqual(['elasticache:Connect', 'kms:Decrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKey', 'rds-db:connect',
+      's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes',
+      'sqs:ReceiveMessage', 'sqs:SendMessage']);
+    expect(policy.Statement.every((s: any) => !s.Resource.includes('*'))).toBe(true);
+    expect(policy.Statement.find((s: any) => s.Action.includes('rds-db:connect')).Resource[0]).toMatch(/^arn:aws:rds-db:eu-west-1:111111111111:dbuser:\$\{aws_db_instance\..*\.resource_id\}\/app$/);
+  });
+
+  test('connection details arrive as environment variables; placeholders resolve to dependency outputs', () => {
+    const env = Object.fromEntries(container.env.map((e: any) => [e.name, e.value]));
+    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/app@\$\{aws_db_instance\..*\.address\}\/app$/);
+    expect(env.NAME).toBe('ledger');
+    expect(env.LITERAL).toBe('a$${b}');
+    expect(env.EVENTS_URL).toMatch(/aws_sqs_queue\..*\.url/);
+    expect(env.FILES_BUCKET).toMatch(/aws_s3_bucket\..*\.bucket/);
+    expect(env.CACHE_HOST).toMatch(/primary_endpoint_address/);
+    expect(Object.keys(svc.connections)).toEqual(['db', 'events', 'files', 'cache']);
+  });
+
+  test('passes every built-in guardrail with no suppression', () => {
+    expect(blockingFindings(json)).toEqual([]);
+  });
+
+  describe('validation', () => {
+    const cases: Array<[string, Partial<ServiceProps>, string | RegExp]> = [
+      ['image without a tag', { image: 'registry.example.com/ledger' }, 'test/ledger: `image` must be pinned by a tag or a digest (no tag means latest), got "registry.example.com/ledger"'],
+      ['latest', { image: 'nginx:latest' }, 'test/ledger: `image` must be pinned by a version tag or a digest, not \'latest\', got "nginx:latest"'],
+      ['short digest', { image: 'nginx@sha256:abc' }, /`image` must pin a digest as @sha256: followed by 64 hex characters/],
+      ['privileged port', { port: 80 }, 'test/ledger: `port` must be an unprivileged port from 1024 to 65535 (containers run as non-root), got 80'],
+      ['size', { size: 'xl' as any }, 'test/ledger: `size` must be one of small, medium, large, got "xl"'],
+      ['replicas', { minReplicas: 4, maxReplicas: 2 }, 'test/ledger: `maxReplicas` must satisfy 1 <= minReplicas <= maxReplicas, got {"minReplicas":4,"maxReplicas":2}'],
+      ['caller namespace', { callers: [{ namespace: 'Search' }] }, /`callers\[0\]\.namespace` must be a DNS-1123 label/],
+      ['variable name', { variables: { '1BAD': 'x' } }, 'test/ledger: `variables` must use variable names of letters, digits and _, not starting with a digit, got "1BAD"'],
+      ['unknown dependency type', { dependencies: { mq: { type: 'rabbitmq' } as any } }, 'test/ledger: `dependencies.mq.type` must be one of postgres, bucket, queue, cache, got "rabbitmq"'],
+      ['placeholder to nothing', { variables: { X: '${resources.db.host}' } }, 'test/ledger: `variables.X` refers to db, but the dependencies are: (none), got "${resources.db.host}"'],
+      ['unknown output', { variables: { X: '${resources.q.password}' }, dependencies: { q: { type: 'queue' } } }, 'test/ledger: `variables.X` refers to output password of q, which has: url, arn, name, got "${resources.q.password}"'],
+    ];
+    test.each(cases)('%s', (_n, props, message) => {
+      expect(() => service(props)).toThrow(message);
+    });
+    test('service name', () => {
+      expect(() => service({}, 'Ledger')).toThrow(/test\/Ledger: `id` must be a DNS-1123 label/);
+    });
+  });
+});
