@@ -43,6 +43,13 @@ describe('Platform', () => {
     expect(stack.dependencies).toContain(p.environmentStack('dev'));
   });
 
+  test('profile loosening is recorded as stack suppressions with reasons', () => {
+    const { platform: p } = platform();
+    const dev = synthJson(p.environmentStack('dev'))['//'].goldenpath.suppressions.map((x: any) => x.ruleId);
+    expect(dev).toEqual(['GP-RDS-004', 'GP-RDS-011', 'GP-LOG-003']);
+    expect(synthJson(p.environmentStack('prod'))['//'].goldenpath.suppressions).toBeUndefined();
+  });
+
   test('the state stack can bootstrap with local state', () => {
     const { platform: p } = platform({ bootstrapWithLocalState: true });
     expect(synthJson(p.stateStack).terraform.backend?.s3).toBeUndefined();
@@ -70,6 +77,8 @@ describe('Platform', () => {
     expect(team.provider.kubernetes[0].host).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-acme-dev\.outputs\./);
     expect(team.data.terraform_remote_state['cross-stack-reference-input-acme-dev'].config).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/dev/acme-dev.tfstate' });
     expect(Object.keys(synthJson(p.environmentStack('dev')).output ?? {}).length).toBeGreaterThan(0);
+    expect(p.serviceEnvironment('dev', 'payments')).toMatchObject({ name: 'dev', namespace: 'payments', vpcCidr: '10.10.0.0/16', accountId: '111111111111' });
+    expect(() => p.serviceEnvironment('prod', 'payments')).toThrow('acme: `team` needs a team namespace: an environment with a cidr and a cluster, and `stackPerTeam: true`, got "prod/payments"');
     expect(() => p.awsEnvironment('qa')).toThrow('acme: `environment` must be one of the environments with a cidr: dev, prod, got "qa"');
   });
 

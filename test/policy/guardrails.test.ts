@@ -57,3 +57,15 @@ describe('Guardrails at synth time', () => {
     }));
   });
 });
+
+describe('Guardrails hand their resolved JSON to the writer', () => {
+  test('cdk.tf.json is what a fresh serialization gives, and the hand-over is used once', () => {
+    const { stack } = testStack();
+    Guardrails.apply(stack, { packs: [AWS_BASELINE] });
+    new SqsQueue(stack, 'jobs', { name: 'jobs', kmsMasterKeyId: 'arn:key' });
+    const out = Testing.fullSynth(stack);
+    const written = JSON.parse(readFileSync(join(out, 'stacks', 'test', 'cdk.tf.json'), 'utf8'));
+    expect(Object.prototype.hasOwnProperty.call(stack, 'toTerraform')).toBe(false);
+    expect(written).toEqual(JSON.parse(JSON.stringify(stack.toTerraform())));
+  });
+});
