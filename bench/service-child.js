@@ -19,6 +19,7 @@ const env = {
   vpcId: 'vpc-1', vpcCidr: '10.10.0.0/16', isolatedSubnetIds: ['subnet-a', 'subnet-b'],
   dataKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/data', secretsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/secrets',
   oidcProviderArn: 'arn:aws:iam::111111111111:oidc-provider/oidc.example/id/X', oidcIssuer: 'oidc.example/id/X',
+  clusterName: 'bench', logsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/logs',
 };
 
 const start = process.hrtime.bigint();

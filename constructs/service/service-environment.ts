@@ -25,4 +25,10 @@ export interface ServiceEnvironment {
   readonly oidcProviderArn: string;
   /** The OIDC issuer without `https://`. */
   readonly oidcIssuer: string;
+  /** The EKS cluster name (Container Insights dimensions). */
+  readonly clusterName: string;
+  /** KMS key for log groups. */
+  readonly logsKeyArn: string;
+  /** SNS topics of the team that SLO alerts go to. @default - alarms without actions */
+  readonly alertTopics?: { readonly page: string[]; readonly ticket: string[] };
 }

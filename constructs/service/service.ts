@@ -1,3 +1,4 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { deploymentV1MetadataToTerraform, deploymentV1SpecToTerraform } from '@cdktf/provider-kubernetes/lib/deployment-v1';
@@ -22,6 +23,8 @@ import { deriveName, validateName } from '../../src/core/naming';
 import { rawResource } from '../../src/core/raw-resource';
 import { standardLabels } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
+import { ServiceDashboard } from '../observability/service-dashboard';
+import { Slo } from '../observability/slo';
 
 /** A dependency declared on a Service; each becomes its own construct. */
 export type ServiceDependency =
@@ -72,7 +75,27 @@ export interface ServiceProps {
   readonly dependencies?: Record<string, ServiceDependency>;
   /** Annotations on the Deployment. @default - none */
   readonly annotations?: Record<string, string>;
+  /**
+   * Availability SLO: multiwindow burn-rate alerts (CloudWatch, routed to the team's alert
+   * topics, and a PrometheusRule) on the service's request metrics (see README, "metrics
+   * contract").
+   * @default - no SLO
+   */
+  readonly slo?: ServiceSlo;
+  /** A CloudWatch dashboard of the golden signals (and a Grafana one). @default - true when an SLO is set */
+  readonly dashboard?: boolean;
 }
+
+/** The SLO of a Service. */
+export interface ServiceSlo {
+  /** e.g. 99.9 */
+  readonly objectivePercent: number;
+  /** @default 30 */
+  readonly periodDays?: number;
+}
+
+/** CloudWatch namespace where services publish Requests, Errors and Latency (e.g. with EMF). */
+export const SERVICE_METRICS_NAMESPACE = 'GoldenPath/Services';
 
 const envName = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
@@ -224,6 +247,7 @@ export class Service extends Construct {
     });
     const callers = props.callers ?? [];
     const depPorts = [...new Set(Object.values(this.connections).flatMap((c) => c.ports))];
+    this.addObservability(props, env);
     k8s('network-policy', 'network_policy_v1', {
       metadata: objectMeta,
       spec: networkPolicyV1SpecToTerraform({
@@ -243,6 +267,48 @@ export class Service extends Construct {
         ],
       }),
     });
+  }
+
+  /** Log group, SLO and dashboard; what they are is recorded in the metadata for the catalog. */
+  private addObservability(props: ServiceProps, env: ServiceEnvironment): void {
+    new CloudwatchLogGroup(this, 'logs', {
+      name: `/goldenpath/${env.name}/${this.namespace}/${this.serviceName}`,
+      retentionInDays: env.profile.logRetentionDays,
+      kmsKeyId: env.logsKeyArn,
+    });
+    const dims = { Environment: env.name, Namespace: this.namespace, Service: this.serviceName };
+    const cw = (metricName: string) => ({ namespace: SERVICE_METRICS_NAMESPACE, metricName, dimensions: dims });
+    const prom = (extra = '') => `http_requests_total{namespace="${this.namespace}",service="${this.serviceName}"${extra}}`;
+    if (props.slo) {
+      const slo = new Slo(this, 'slo', {
+        name: `${this.serviceName}-availability`,
+        objectivePercent: props.slo.objectivePercent,
+        periodDays: props.slo.periodDays,
+        cloudwatch: { errors: cw('Errors'), total: cw('Requests') },
+        prometheus: { errors: prom(',code=~"5.."'), total: prom(), namespace: this.namespace },
+        alarmTopics: env.alertTopics,
+      });
+      this.deployment.addOverride('//.goldenpath.slos', [{ name: slo.name, objectivePercent: slo.objectivePercent, periodDays: slo.periodDays }]);
+    }
+    if (props.dashboard ?? props.slo !== undefined) {
+      const container = (metricName: string) => ({ namespace: 'ContainerInsights', metricName, dimensions: { ClusterName: env.clusterName, Namespace: this.namespace, Service: this.serviceName } });
+      const dashboard = new ServiceDashboard(this, 'dashboard', {
+        dashboardName: `${env.name}-${this.namespace}-${this.serviceName}`,
+        region: env.region,
+        latency: cw('Latency'),
+        requests: cw('Requests'),
+        errors: cw('Errors'),
+        saturation: [container('pod_cpu_utilization'), container('pod_memory_utilization')],
+        objectivePercent: props.slo?.objectivePercent ?? 99.9,
+        grafana: {
+          namespace: this.namespace,
+          latencyBuckets: `http_request_duration_seconds_bucket{namespace="${this.namespace}",service="${this.serviceName}"}`,
+          requests: prom(),
+          errors: prom(',code=~"5.."'),
+        },
+      });
+      this.deployment.addOverride('//.goldenpath.dashboard', dashboard.url);
+    }
   }
 
   /** Resolve Score-style placeholders against this service's dependencies. */

@@ -45,10 +45,12 @@ export function buildAcme(app: App): Platform {
       callers: [{ namespace: 'search', app: 'search-api' }],
       variables: { DATABASE_URL: 'postgres://${resources.db.username}@${resources.db.host}:${resources.db.port}/${resources.db.name}?sslmode=verify-full' },
       dependencies: { db: { type: 'postgres' }, events: { type: 'queue' } },
+      slo: { objectivePercent: 99.9 },
     });
     // ...the search team in Score
     Service.fromScore(platform.teamStack(env, 'search'), readFileSync(join(__dirname, 'search-api.score.yaml'), 'utf8'), {
       environment: platform.serviceEnvironment(env, 'search'),
+      slo: { objectivePercent: 99.5 },
     });
   }
   return platform;

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AwsEnvironment, ClusterOptions } from '../../constructs/environment/aws-environment';
 import { overlaps, parseIpv4Cidr } from '../../constructs/environment/cidr';
 import { TeamTenancy } from '../../constructs/environment/team-tenancy';
+import { AlertRouting } from '../../constructs/observability/alert-routing';
 import type { ServiceEnvironment } from '../../constructs/service/service-environment';
 import { Fn } from '../cdk';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from './environment-profile';
@@ -80,6 +81,7 @@ export class Platform extends Construct {
   private readonly envStacks = new Map<string, EnvironmentStack>();
   private readonly awsEnvs = new Map<string, AwsEnvironment>();
   private readonly tenancies = new Map<string, TeamTenancy>();
+  private readonly alertRoutings = new Map<string, AlertRouting>();
   private readonly teamStacks = new Map<string, EnvironmentStack>();
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
@@ -178,6 +180,12 @@ export class Platform extends Construct {
         });
         teamStack.addDependency(envStack);
         this.teamStacks.set(`${env.name}/${team.name}`, teamStack);
+        this.alertRoutings.set(`${env.name}/${team.name}`, new AlertRouting(teamStack, 'alerts', {
+          accountId: env.accountId,
+          team: team.name,
+          onCall: team.onCall,
+          ticketEmails: (team.members ?? []).filter((m) => m.includes('@')),
+        }));
         const cluster = awsEnv?.cluster;
         if (cluster) {
           // references into the environment stack become outputs there and remote state here
@@ -211,6 +219,11 @@ export class Platform extends Construct {
     return env;
   }
 
+  /** A team's alert topics in an environment (needs `stackPerTeam`). */
+  public alertRouting(environment: string, team: string): AlertRouting | undefined {
+    return this.alertRoutings.get(`${environment}/${team}`);
+  }
+
   /** A team's namespace in an environment (needs `stackPerTeam` and a cluster). */
   public tenancy(environment: string, team: string): TeamTenancy | undefined {
     return this.tenancies.get(`${environment}/${team}`);
@@ -240,6 +253,12 @@ export class Platform extends Construct {
       secretsKeyArn: aws.keys.secrets.keyArn,
       oidcProviderArn: aws.cluster.oidcProvider.arn,
       oidcIssuer: aws.cluster.oidcIssuer,
+      clusterName: aws.cluster.clusterName,
+      logsKeyArn: aws.keys.logs.keyArn,
+      alertTopics: this.alertRouting(environment, team) && {
+        page: this.alertRouting(environment, team)!.topicArns('page'),
+        ticket: this.alertRouting(environment, team)!.topicArns('ticket'),
+      },
     };
   }
 

@@ -27,6 +27,23 @@ describe('example org acme', () => {
     }
   });
 
+  test('each service has both paging window pairs, a dashboard and routed alerts', () => {
+    for (const stack of ['acme-dev-payments', 'acme-prod-payments', 'acme-dev-search', 'acme-prod-search']) {
+      const json = synthesized.get(stack);
+      const composites = Object.values<any>(json.resource.aws_cloudwatch_composite_alarm);
+      expect(composites.map((c) => c.alarm_name.replace(/^.*-slo-/, '')).sort()).toEqual(['page-1h-5m', 'page-6h-30m', 'ticket-3d-6h']);
+      expect(composites.every((c) => c.alarm_actions.length === 1 && /aws_sns_topic\.alerts_/.test(c.alarm_actions[0]))).toBe(true);
+      expect(Object.keys(json.resource.aws_cloudwatch_dashboard)).toHaveLength(1);
+      expect(Object.keys(json.resource.aws_sns_topic_subscription).length).toBeGreaterThan(0);
+    }
+  });
+
+  test('every log group has a retention and a KMS key', () => {
+    const groups = [...synthesized.values()].flatMap((json) => Object.values<any>(json.resource.aws_cloudwatch_log_group ?? {}));
+    expect(groups.length).toBeGreaterThan(8);
+    for (const g of groups) expect({ name: g.name, retention: g.retention_in_days > 0, kms: typeof g.kms_key_id }).toEqual({ name: g.name, retention: true, kms: 'string' });
+  });
+
   test('every taggable AWS resource carries the standard tags', () => {
     const taggable = stacks.flatMap((s) => s.node.findAll())
       .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c))

@@ -16,6 +16,9 @@ export function serviceEnv(over: Partial<ServiceEnvironment> = {}): ServiceEnvir
     secretsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/secrets',
     oidcProviderArn: 'arn:aws:iam::111111111111:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC',
     oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/ABC',
+    clusterName: 'acme-prod',
+    logsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/logs',
+    alertTopics: { page: ['arn:aws:sns:eu-west-1:111111111111:payments-alerts-page'], ticket: ['arn:aws:sns:eu-west-1:111111111111:payments-alerts-ticket'] },
     ...over,
   };
 }

@@ -111,3 +111,24 @@ describe('Service', () => {
     });
   });
 });
+
+describe('Service observability', () => {
+  test('slo and dashboard props add burn-rate alerts routed to the team, a dashboard, and catalog metadata', () => {
+    const { json } = service({ slo: { objectivePercent: 99.9 } });
+    const composites = ofType(json, 'aws_cloudwatch_composite_alarm');
+    expect(composites.map((c) => c.alarm_name.replace(/^.*-slo-/, ''))).toEqual(['page-1h-5m', 'page-6h-30m', 'ticket-3d-6h']);
+    expect(composites[0].alarm_actions).toEqual(serviceEnv().alertTopics!.page);
+    expect(ofType(json, 'aws_cloudwatch_dashboard')).toHaveLength(1);
+    const meta = ofType(json, 'kubernetes_deployment_v1')[0]['//'].goldenpath;
+    expect(meta.slos).toEqual([{ name: 'ledger-availability', objectivePercent: 99.9, periodDays: 30 }]);
+    expect(meta.dashboard).toMatch(/#dashboards\/dashboard\/prod-payments-ledger$/);
+    expect(blockingFindings(json)).toEqual([]);
+  });
+
+  test('a log group kept for the profile and encrypted with the logs key; no SLO, no dashboard by default', () => {
+    const { json } = service();
+    expect(ofType(json, 'aws_cloudwatch_log_group')[0]).toEqual(expect.objectContaining({ name: '/goldenpath/prod/payments/ledger', retention_in_days: 365, kms_key_id: serviceEnv().logsKeyArn }));
+    expect(ofType(json, 'aws_cloudwatch_composite_alarm')).toHaveLength(0);
+    expect(ofType(json, 'aws_cloudwatch_dashboard')).toHaveLength(0);
+  });
+});
