@@ -1,7 +1,10 @@
 // The example org: what a platform team writes to get its environments and team stacks.
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { AccountBaseline } from '../../constructs/baseline/account-baseline';
+import { GitHubOidcDeployRole } from '../../constructs/pipeline/github-oidc-deploy-role';
+import { Repository } from '../../constructs/pipeline/repository';
 import { Service } from '../../constructs/service/service';
 import { App } from '../../src/cdk';
 import { Platform } from '../../src/core/platform';
@@ -51,6 +54,43 @@ export function buildAcme(app: App): Platform {
     Service.fromScore(platform.teamStack(env, 'search'), readFileSync(join(__dirname, 'search-api.score.yaml'), 'utf8'), {
       environment: platform.serviceEnvironment(env, 'search'),
       slo: { objectivePercent: 99.5 },
+    });
+  }
+  // delivery: per environment account, OIDC roles for the team repositories...
+  const teams = ['payments', 'search'];
+  const roles = new Map<string, GitHubOidcDeployRole>();
+  for (const env of platform.environmentNames) {
+    const stack = platform.environmentStack(env);
+    roles.set(env, new GitHubOidcDeployRole(stack, 'github-deploy', {
+      accountId: stack.accountId,
+      owner: 'acme',
+      repositories: teams,
+      environment: env,
+      stateBucketArn: platform.stateBucketArn,
+      stateKeyArn: platform.stateBackend.key.keyArn,
+      applyManagedPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
+      applyPermissions: [{
+        actions: ['iam:GetRole', 'iam:CreateRole', 'iam:DeleteRole', 'iam:TagRole', 'iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:GetRolePolicy', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'],
+        resources: [`arn:aws:iam::${stack.accountId}:role/${env}-*-irsa`],
+      }],
+    }));
+  }
+  // ...and one repository per team, with its environments and the delivery workflow
+  const github = platform.sharedStack('github');
+  new GithubProvider(github, 'github', { owner: 'acme' });
+  for (const team of teams) {
+    new Repository(github, team, {
+      owner: 'acme',
+      name: team,
+      team: { name: team },
+      description: `${team} services on the acme golden path`,
+      environments: platform.environmentNames.map((env) => ({
+        name: env,
+        region: platform.environmentStack(env).region,
+        production: platform.environmentStack(env).profile.production,
+        planRoleArn: roles.get(env)!.planRoleArns[team],
+        applyRoleArn: roles.get(env)!.applyRoleArns[team],
+      })),
     });
   }
   return platform;

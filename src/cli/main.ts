@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check';
 import { registerPlan } from './plan';
+import { registerStacks } from './stacks';
 import { InputError } from '../core/errors';
 import { goldenPathVersion } from '../core/version';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: () => undefined });
   registerCheck(program);
   registerPlan(program);
+  registerStacks(program);
   for (const [name, summary] of PLANNED_COMMANDS) {
     program.command(name).description(`${summary} (not available yet)`).allowUnknownOption().allowExcessArguments()
       .action(() => {

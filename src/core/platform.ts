@@ -76,9 +76,12 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
  */
 export class Platform extends Construct {
   public readonly org: string;
+  public readonly platformTeam: string;
   public readonly stateStack: EnvironmentStack;
   public readonly stateBackend: StateBackend;
   private readonly envStacks = new Map<string, EnvironmentStack>();
+  private readonly state: StateLocation;
+  private readonly stateAccount: { readonly accountId: string; readonly region: string };
   private readonly awsEnvs = new Map<string, AwsEnvironment>();
   private readonly tenancies = new Map<string, TeamTenancy>();
   private readonly alertRoutings = new Map<string, AlertRouting>();
@@ -91,6 +94,7 @@ export class Platform extends Construct {
       throw new PlatformValidationError(this, 'environments', props.environments, 'must list at least one environment');
     }
     const platformTeam = validateName(this, 'platformTeam', props.platformTeam ?? 'platform', 'kubernetesName');
+    this.platformTeam = platformTeam;
     const seen = new Set<string>();
     props.environments.forEach((env, i) => {
       validateName(this, `environments[${i}].name`, env.name, 'kubernetesName');
@@ -133,6 +137,8 @@ export class Platform extends Construct {
       keyPrefix: this.org,
     };
 
+    this.state = state;
+    this.stateAccount = { accountId: stateAccountId, region: stateRegion };
     this.stateStack = new EnvironmentStack(scope, `${this.org}-state`, {
       context: { org: this.org, team: platformTeam, service: 'state', environment: 'global' },
       accountId: stateAccountId,
@@ -198,6 +204,28 @@ export class Platform extends Construct {
         }
       }
     }
+  }
+
+  /**
+   * A stack for organisation-wide things that belong to no environment (GitHub
+   * repositories, for example), in the state account, keeping its state in the same bucket.
+   */
+  public sharedStack(name: string): EnvironmentStack {
+    validateName(this, 'name', name, 'kubernetesName');
+    const stack = new EnvironmentStack(this.node.scope!, `${this.org}-${name}`, {
+      context: { org: this.org, team: this.platformTeam, service: name, environment: 'global' },
+      accountId: this.stateAccount.accountId,
+      region: this.stateAccount.region,
+      profile: ENVIRONMENT_PROFILES.prod,
+      state: this.state,
+    });
+    stack.addDependency(this.stateStack);
+    return stack;
+  }
+
+  /** ARN of the state bucket and the key that encrypts it, for roles that plan. */
+  public get stateBucketArn(): string {
+    return `arn:aws:s3:::${this.state.bucket}`;
   }
 
   /** Names of the environments, in the order given. */

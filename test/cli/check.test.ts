@@ -109,3 +109,18 @@ describe('goldenpath check', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('goldenpath stacks', () => {
+  test('lists stacks by environment from the metadata, as job matrices', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'gp-stacks-'));
+    const app = new App({ outdir });
+    buildAcme(app);
+    app.synth();
+    const all = JSON.parse((await runCli('stacks', outdir)).out);
+    expect(all.dev.map((s: any) => s.name)).toEqual(['acme-dev', 'acme-dev-payments', 'acme-dev-search']);
+    const filtered = JSON.parse((await runCli('stacks', outdir, '--environments', 'prod,staging')).out);
+    expect(Object.keys(filtered)).toEqual(['all', 'prod', 'staging']);
+    expect(filtered.staging).toEqual([]);
+    expect(filtered.all.every((s: any) => s.environment === 'prod')).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ describe('example org acme', () => {
   const synthesized = new Map(stacks.map((s) => [s.node.id, synthJson(s)]));
 
   test('has a stack per environment (and per team), each with its S3 backend', () => {
-    expect([...synthesized.keys()]).toEqual(expect.arrayContaining(['acme-state', 'acme-dev', 'acme-prod', 'acme-dev-payments', 'acme-prod-search']));
+    expect([...synthesized.keys()]).toEqual(expect.arrayContaining(['acme-state', 'acme-dev', 'acme-prod', 'acme-dev-payments', 'acme-prod-search', 'acme-github']));
     for (const [name, json] of synthesized) {
       expect(json.terraform.backend.s3).toMatchObject({ bucket: 'acme-tfstate-111111111111', encrypt: true, use_lockfile: true });
       expect(json.terraform.backend.s3.key).toMatch(new RegExp(`^acme/[a-z]+/${name}\\.tfstate$`));
@@ -35,6 +35,16 @@ describe('example org acme', () => {
       expect(composites.every((c) => c.alarm_actions.length === 1 && /aws_sns_topic\.alerts_/.test(c.alarm_actions[0]))).toBe(true);
       expect(Object.keys(json.resource.aws_cloudwatch_dashboard)).toHaveLength(1);
       expect(Object.keys(json.resource.aws_sns_topic_subscription).length).toBeGreaterThan(0);
+    }
+  });
+
+  test('one repository per team, with the delivery workflow, and OIDC deploy roles in every environment', () => {
+    const github = synthesized.get('acme-github');
+    expect(Object.values<any>(github.resource.github_repository).map((r) => r.name).sort()).toEqual(['payments', 'search']);
+    expect(Object.values<any>(github.resource.github_repository_file).filter((f) => f.file === '.github/workflows/goldenpath.yml')).toHaveLength(2);
+    for (const env of ['dev', 'prod']) {
+      const roles = Object.values<any>(synthesized.get(`acme-${env}`).resource.aws_iam_role).filter((r) => r.name.startsWith('gh-'));
+      expect(roles.map((r) => r.name).sort()).toEqual([`gh-payments-${env}-apply`, `gh-payments-${env}-plan`, `gh-search-${env}-apply`, `gh-search-${env}-plan`]);
     }
   });
 

@@ -1,0 +1,36 @@
+import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
+import { Construct } from 'constructs';
+import { renderDeliveryWorkflow, WorkflowOptions } from './workflow';
+import { PlatformValidationError } from '../../src/core/errors';
+import { validateName } from '../../src/core/naming';
+import { markGoldenPath } from '../../src/golden-path';
+
+export const WORKFLOW_PATH = '.github/workflows/goldenpath.yml';
+
+export interface DeliveryWorkflowProps extends WorkflowOptions {
+  /** The repository to commit the workflow to. */
+  readonly repository: string;
+}
+
+/** Commits the generated delivery workflow (see `renderDeliveryWorkflow`) to a repository. */
+export class DeliveryWorkflow extends Construct {
+  /** The workflow YAML, as committed. */
+  public readonly yaml: string;
+  public readonly file: RepositoryFile;
+
+  constructor(scope: Construct, id: string, props: DeliveryWorkflowProps) {
+    super(scope, id);
+    markGoldenPath(this, 'delivery-workflow');
+    if (props.environments.length === 0) throw new PlatformValidationError(this, 'environments', props.environments, 'must list at least one environment to apply to');
+    props.environments.forEach((e, i) => validateName(this, `environments[${i}]`, e, 'kubernetesName'));
+    this.yaml = renderDeliveryWorkflow(props);
+    this.file = new RepositoryFile(this, 'file', {
+      repository: props.repository,
+      branch: props.defaultBranch ?? 'main',
+      file: WORKFLOW_PATH,
+      content: this.yaml,
+      commitMessage: 'goldenpath: update the delivery workflow',
+      overwriteOnCreate: true,
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './delivery-workflow';
+export * from './github-oidc-deploy-role';
+export * from './repository';
+export * from './workflow';
