@@ -68,3 +68,17 @@ export function requireAtLeast(config: unknown, path: string, min: number, messa
 export function all(...outcomes: RuleOutcome[]): RuleOutcome {
   return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? PASS;
 }
+
+/** Fail when the attribute is exactly `forbidden` (true for public access, false for a switch left off). */
+export function forbid(config: unknown, path: string, forbidden: unknown): RuleOutcome {
+  const value = get(config, path);
+  if (isExpression(value)) return unknown(path);
+  return value === forbidden ? fail(`\`${path}\` is ${JSON.stringify(forbidden)}`, path) : PASS;
+}
+
+/** Pass only when the attribute equals `expected`. */
+export function requireEquals(config: unknown, path: string, expected: unknown): RuleOutcome {
+  const value = get(config, path);
+  if (isExpression(value)) return unknown(path);
+  return value === expected ? PASS : fail(`\`${path}\` is ${value === undefined ? 'not set' : JSON.stringify(value)}, not ${JSON.stringify(expected)}`, path);
+}

@@ -1,5 +1,5 @@
 import { Rule } from '../model';
-import { fail, get, isExpression, PASS, requireSet, requireTrue, unknown } from '../values';
+import { fail, forbid, get, isExpression, PASS, requireSet, requireTrue, unknown } from '../values';
 
 export const AUDIT_RULES: Rule[] = [
   {
@@ -99,11 +99,7 @@ export const AUDIT_RULES: Rule[] = [
     remediation: 'Leave enable at true on aws_guardduty_detector.',
     resourceTypes: ['aws_guardduty_detector'],
     checkov: ['CKV_AWS_238', 'CKV2_AWS_3'],
-    evaluate(r) {
-      const v = r.config.enable;
-      if (isExpression(v)) return unknown('enable');
-      return v === false ? fail('enable is false', 'enable') : PASS;
-    },
+    evaluate: (r) => forbid(r.config, 'enable', false),
   },
   {
     id: 'GP-AA-001',

@@ -1,5 +1,5 @@
 import { Rule } from '../model';
-import { fail, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireSet, requireTrue, unknown } from '../values';
+import { fail, forbid, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
 import { parsePolicy } from './policy-document';
 
 /** Fail when a resource policy allows everyone without a condition. */
@@ -64,11 +64,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Remove is_enabled = false, or delete the key deliberately.',
     resourceTypes: ['aws_kms_key'],
     checkov: ['CKV_AWS_227'],
-    evaluate(r) {
-      const v = r.config.is_enabled;
-      if (isExpression(v)) return unknown('is_enabled');
-      return v === false ? fail('is_enabled is false', 'is_enabled') : PASS;
-    },
+    evaluate: (r) => forbid(r.config, 'is_enabled', false),
   },
   {
     id: 'GP-LOG-001',
@@ -109,11 +105,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     resourceTypes: ['aws_ebs_encryption_by_default'],
     checkov: ['CKV_AWS_106'],
     cis: ['2.2.1'],
-    evaluate(r) {
-      const v = r.config.enabled;
-      if (isExpression(v)) return unknown('enabled');
-      return v === false ? fail('enabled is false', 'enabled') : PASS;
-    },
+    evaluate: (r) => forbid(r.config, 'enabled', false),
   },
   {
     id: 'GP-EBS-002',
@@ -198,11 +190,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set image_tag_mutability = "IMMUTABLE".',
     resourceTypes: ['aws_ecr_repository'],
     checkov: ['CKV_AWS_51'],
-    evaluate(r) {
-      const v = r.config.image_tag_mutability;
-      if (isExpression(v)) return unknown('image_tag_mutability');
-      return v === 'IMMUTABLE' ? PASS : fail(`image_tag_mutability is ${String(v ?? 'MUTABLE (default)')}`, 'image_tag_mutability');
-    },
+    evaluate: (r) => requireEquals(r.config, 'image_tag_mutability', 'IMMUTABLE'),
   },
   {
     id: 'GP-ECR-003',
@@ -212,11 +200,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set encryption_configuration.encryption_type = "KMS" with a kms_key.',
     resourceTypes: ['aws_ecr_repository'],
     checkov: ['CKV_AWS_136'],
-    evaluate(r) {
-      const v = get(r.config, 'encryption_configuration.encryption_type');
-      if (isExpression(v)) return unknown('encryption_configuration.encryption_type');
-      return v === 'KMS' ? PASS : fail('encryption_type is not KMS', 'encryption_configuration.encryption_type');
-    },
+    evaluate: (r) => requireEquals(r.config, 'encryption_configuration.encryption_type', 'KMS'),
   },
   {
     id: 'GP-ECR-004',

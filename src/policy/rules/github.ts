@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
-import { blocks, fail, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireTrue, unknown } from '../values';
+import { blocks, fail, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireTrue, unknown } from '../values';
 
 const RULESET = 'github_repository_ruleset';
 const PROTECTION = ['github_branch_protection', 'github_branch_protection_v3'];
@@ -92,11 +92,7 @@ export const GITHUB_RULES: Rule[] = [
     rationale: 'A ruleset in evaluate or disabled mode only reports, it protects nothing.',
     remediation: 'Set enforcement = "active".',
     resourceTypes: [RULESET],
-    evaluate(r) {
-      const v = r.config.enforcement;
-      if (isExpression(v)) return unknown('enforcement');
-      return v === 'active' ? PASS : fail(`enforcement is ${String(v)}`, 'enforcement');
-    },
+    evaluate: (r) => requireEquals(r.config, 'enforcement', 'active'),
   },
   {
     id: 'GP-GH-007',

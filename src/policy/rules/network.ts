@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { blocks, fail, isExpression, list, NOT_APPLICABLE, PASS, unknown } from '../values';
+import { blocks, fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireEquals, unknown } from '../values';
 
 /** One ingress or egress permission, whichever resource type it came from. */
 interface Permission {
@@ -178,11 +178,7 @@ export const NETWORK_RULES: Rule[] = [
     rationale: 'ACCEPT-only logs hide the probing that REJECT entries reveal, and REJECT-only hides exfiltration.',
     remediation: 'Set traffic_type to ALL.',
     resourceTypes: ['aws_flow_log'],
-    evaluate(r) {
-      const t = r.config.traffic_type;
-      if (isExpression(t)) return unknown('traffic_type');
-      return t === 'ALL' ? PASS : fail(`traffic_type is ${String(t)}`, 'traffic_type');
-    },
+    evaluate: (r) => requireEquals(r.config, 'traffic_type', 'ALL'),
   },
   {
     id: 'GP-NET-010',
@@ -192,11 +188,7 @@ export const NETWORK_RULES: Rule[] = [
     remediation: 'Leave map_public_ip_on_launch false; give load balancers and NAT gateways their own addresses.',
     resourceTypes: ['aws_subnet'],
     checkov: ['CKV_AWS_130'],
-    evaluate(r) {
-      const v = r.config.map_public_ip_on_launch;
-      if (isExpression(v)) return unknown('map_public_ip_on_launch');
-      return v === true ? fail('map_public_ip_on_launch is true', 'map_public_ip_on_launch') : PASS;
-    },
+    evaluate: (r) => forbid(r.config, 'map_public_ip_on_launch', true),
   },
   {
     id: 'GP-NET-011',

@@ -1,5 +1,5 @@
 import { Rule } from '../model';
-import { fail, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireSet, requireTrue, unknown } from '../values';
+import { fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireSet, requireTrue, unknown } from '../values';
 
 const DB = ['aws_db_instance', 'aws_rds_cluster'];
 
@@ -27,11 +27,7 @@ export const RDS_RULES: Rule[] = [
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
     checkov: ['CKV_AWS_17'],
     cis: ['2.3.3'],
-    evaluate(r) {
-      const v = r.config.publicly_accessible;
-      if (isExpression(v)) return unknown('publicly_accessible');
-      return v === true ? fail('publicly_accessible is true', 'publicly_accessible') : PASS;
-    },
+    evaluate: (r) => forbid(r.config, 'publicly_accessible', true),
   },
   {
     id: 'GP-RDS-003',
@@ -100,11 +96,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Leave auto_minor_version_upgrade at true.',
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
     checkov: ['CKV_AWS_226'],
-    evaluate(r) {
-      const v = r.config.auto_minor_version_upgrade;
-      if (isExpression(v)) return unknown('auto_minor_version_upgrade');
-      return v === false ? fail('auto_minor_version_upgrade is false', 'auto_minor_version_upgrade') : PASS;
-    },
+    evaluate: (r) => forbid(r.config, 'auto_minor_version_upgrade', false),
   },
   {
     id: 'GP-RDS-009',

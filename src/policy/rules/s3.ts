@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
-import { all, blocks, fail, get, isExpression, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
+import { all, blocks, fail, forbid, get, isExpression, NOT_APPLICABLE, PASS, requireEquals, requireTrue, unknown } from '../values';
 import { conditionValues, parsePolicy } from './policy-document';
 
 const BUCKET = ['aws_s3_bucket'];
@@ -200,11 +200,7 @@ export const S3_RULES: Rule[] = [
     remediation: 'Set versioning_configuration.status to Enabled.',
     resourceTypes: ['aws_s3_bucket_versioning'],
     checkov: ['CKV_AWS_21'],
-    evaluate(resource) {
-      const status = get(resource.config, 'versioning_configuration.status');
-      if (isExpression(status)) return unknown('versioning_configuration.status');
-      return status === 'Enabled' ? PASS : fail(`status is ${String(status)}`, 'versioning_configuration.status');
-    },
+    evaluate: (resource) => requireEquals(resource.config, 'versioning_configuration.status', 'Enabled'),
   },
   {
     id: 'GP-S3-013',
@@ -213,10 +209,6 @@ export const S3_RULES: Rule[] = [
     rationale: 'force_destroy lets one terraform destroy delete every object, including old versions.',
     remediation: 'Leave force_destroy false; empty the bucket deliberately when retiring it.',
     resourceTypes: BUCKET,
-    evaluate(bucket) {
-      const value = bucket.config.force_destroy;
-      if (isExpression(value)) return unknown('force_destroy');
-      return value === true ? fail('force_destroy is true', 'force_destroy') : PASS;
-    },
+    evaluate: (bucket) => forbid(bucket.config, 'force_destroy', true),
   },
 ];
