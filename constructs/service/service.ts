@@ -7,7 +7,7 @@ import { networkPolicyV1SpecToTerraform } from '@cdktf/provider-kubernetes/lib/n
 import { podDisruptionBudgetV1SpecToTerraform } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { serviceV1SpecToTerraform } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
-import { Connection, IServiceDependency } from './grants';
+import { Connection, grantsDocument, IServiceDependency } from './grants';
 import { validateImage } from './image';
 import { PostgresDatabase, PostgresDatabaseProps } from './postgres-database';
 import { scoreToServiceProps, ScoreOptions } from './score';
@@ -180,7 +180,7 @@ export class Service extends Construct {
       new IamRolePolicy(this, 'role-policy', {
         role: this.role.name,
         name: 'dependencies',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: grants.map((g) => ({ Effect: 'Allow', Action: g.actions, Resource: g.resources })) }),
+        policy: grantsDocument(grants),
       });
     }
 

@@ -36,9 +36,6 @@ export interface EnvironmentSpec {
   readonly createCluster?: boolean;
 }
 
-/** @deprecated use Team */
-export type TeamSpec = Team;
-
 export interface PlatformProps {
   /** Organisation name: a DNS label. */
   readonly org: string;

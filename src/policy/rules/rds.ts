@@ -1,10 +1,11 @@
-import { Rule } from '../model';
+import { ResourceView, Rule, RuleOutcome } from '../model';
 import { fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireSet, requireTrue, unknown } from '../values';
 
 const DB = ['aws_db_instance', 'aws_rds_cluster'];
 
 /** Aurora instances take most settings from their cluster; only standalone instances are judged here. */
 const isClusterMember = (c: Record<string, unknown>) => c.cluster_identifier !== undefined;
+const standalone = (check: (r: ResourceView) => RuleOutcome) => (r: ResourceView): RuleOutcome => (isClusterMember(r.config) ? NOT_APPLICABLE : check(r));
 
 export const RDS_RULES: Rule[] = [
   {
@@ -16,7 +17,7 @@ export const RDS_RULES: Rule[] = [
     resourceTypes: DB,
     checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
     cis: ['2.3.1'],
-    evaluate: (r) => (isClusterMember(r.config) ? NOT_APPLICABLE : requireTrue(r.config, 'storage_encrypted', 'storage_encrypted is not true')),
+    evaluate: standalone((r) => requireTrue(r.config, 'storage_encrypted', 'storage_encrypted is not true')),
   },
   {
     id: 'GP-RDS-002',
@@ -37,7 +38,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set backup_retention_period to 7 or more.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_133'],
-    evaluate: (r) => (isClusterMember(r.config) ? NOT_APPLICABLE : requireAtLeast(r.config, 'backup_retention_period', 7, 'backup_retention_period is below 7 days', r.type === 'aws_rds_cluster' ? 1 : 0)),
+    evaluate: standalone((r) => requireAtLeast(r.config, 'backup_retention_period', 7, 'backup_retention_period is below 7 days', r.type === 'aws_rds_cluster' ? 1 : 0)),
   },
   {
     id: 'GP-RDS-004',
@@ -47,7 +48,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set deletion_protection = true (on by default in the prod profile).',
     resourceTypes: DB,
     checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
-    evaluate: (r) => (isClusterMember(r.config) ? NOT_APPLICABLE : requireTrue(r.config, 'deletion_protection', 'deletion_protection is not true')),
+    evaluate: standalone((r) => requireTrue(r.config, 'deletion_protection', 'deletion_protection is not true')),
   },
   {
     id: 'GP-RDS-005',
@@ -57,7 +58,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set iam_database_authentication_enabled = true.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_161', 'CKV_AWS_162'],
-    evaluate: (r) => (isClusterMember(r.config) ? NOT_APPLICABLE : requireTrue(r.config, 'iam_database_authentication_enabled', 'IAM authentication is off')),
+    evaluate: standalone((r) => requireTrue(r.config, 'iam_database_authentication_enabled', 'IAM authentication is off')),
   },
   {
     id: 'GP-RDS-006',
@@ -106,7 +107,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set copy_tags_to_snapshot = true.',
     resourceTypes: DB,
     checkov: ['CKV2_AWS_60', 'CKV_AWS_313'],
-    evaluate: (r) => (isClusterMember(r.config) ? NOT_APPLICABLE : requireTrue(r.config, 'copy_tags_to_snapshot', 'copy_tags_to_snapshot is not true')),
+    evaluate: standalone((r) => requireTrue(r.config, 'copy_tags_to_snapshot', 'copy_tags_to_snapshot is not true')),
   },
   {
     id: 'GP-RDS-010',
@@ -116,7 +117,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set kms_key_id to the environment data key.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_327'],
-    evaluate: (r) => (isClusterMember(r.config) ? NOT_APPLICABLE : requireSet(r.config, 'kms_key_id', 'no kms_key_id')),
+    evaluate: standalone((r) => requireSet(r.config, 'kms_key_id', 'no kms_key_id')),
   },
   {
     id: 'GP-RDS-011',

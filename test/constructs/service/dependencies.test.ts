@@ -1,5 +1,5 @@
 import { serviceEnv } from './fixtures';
-import { PostgresDatabase, ServiceBucket, ServiceCache, ServiceQueue } from '../../../constructs/service';
+import { grantDependency, PostgresDatabase, ServiceBucket, ServiceCache, ServiceQueue } from '../../../constructs/service';
 import { ENVIRONMENT_PROFILES } from '../../../src/core/environment-profile';
 import { blockingFindings, contextStack, ofType, synthJson } from '../../helpers';
 
@@ -94,5 +94,18 @@ describe('ServiceBucket', () => {
     expect(ofType(json, 'aws_s3_bucket_server_side_encryption_configuration')[0].rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toBe(serviceEnv().dataKeyArn);
     expect(bucket.connection().grants.flatMap((g) => g.actions)).toEqual(['s3:ListBucket', 's3:GetObject', 's3:PutObject', 's3:DeleteObject', 'kms:Decrypt', 'kms:GenerateDataKey']);
     expect(blockingFindings(json)).toEqual([]);
+  });
+});
+
+describe('grantDependency', () => {
+  test('a role made elsewhere gets the same least-privilege statements as a Service', () => {
+    const json = build((s) => {
+      const queue = new ServiceQueue(s, 'jobs', { environment: serviceEnv() });
+      grantDependency(s, 'lambda-jobs', 'existing-lambda-role', queue);
+    });
+    const [policy] = ofType(json, 'aws_iam_role_policy');
+    expect(policy.role).toBe('existing-lambda-role');
+    expect(JSON.parse(policy.policy).Statement.map((st: any) => st.Action).flat()).toEqual(
+      ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'kms:Decrypt', 'kms:GenerateDataKey']);
   });
 });
