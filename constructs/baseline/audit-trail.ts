@@ -1,6 +1,7 @@
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct } from 'constructs';
+import { AccessLogsBucket } from './access-logs-bucket';
 import { EncryptionKey } from './encryption-key';
 import { SecureBucket } from './secure-bucket';
 import { ServiceRole } from './service-role';
@@ -50,9 +51,11 @@ export class AuditTrail extends Construct {
       Principal: { Service: service },
       Condition: { StringEquals: { 'aws:SourceAccount': props.accountId, ...extra } },
     });
+    const logs = new AccessLogsBucket(this, 'access-logs', { accountId: props.accountId, bucketName: deriveName('s3Bucket', props.bucketName, 'access-logs') });
     this.bucket = new SecureBucket(this, 'bucket', {
       bucketName: props.bucketName,
       kmsKeyArn: this.key.keyArn,
+      accessLogsBucket: logs.bucketName,
       noncurrentVersionDays: 365,
       policyStatements: [
         { Sid: 'TrailAclCheck', Effect: 'Allow', Action: 's3:GetBucketAcl', Resource: bucketArn, ...fromService('cloudtrail.amazonaws.com', { 'aws:SourceArn': trailArn }) },

@@ -1,3 +1,4 @@
+export * from './access-logs-bucket';
 export * from './account-baseline';
 export * from './audit-trail';
 export * from './config-recorder';

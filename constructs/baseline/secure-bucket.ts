@@ -10,12 +10,20 @@ import { Construct } from 'constructs';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
 import { markGoldenPath } from '../../src/golden-path';
+import { Suppressions } from '../../src/policy/suppressions';
 
 export interface SecureBucketProps {
   /** The bucket name (3–63 lowercase letters, digits and hyphens). */
   readonly bucketName: string;
-  /** ARN of the KMS key for SSE-KMS. */
-  readonly kmsKeyArn: string;
+  /**
+   * ARN of the KMS key for SSE-KMS. Leave out only for a bucket that must use SSE-S3
+   * (server access log targets); that loosening is recorded as a suppression.
+   */
+  readonly kmsKeyArn?: string;
+  /** Why the bucket uses SSE-S3 instead of a KMS key (required without `kmsKeyArn`). @default - none */
+  readonly s3ManagedEncryptionReason?: string;
+  /** Delete current objects after this many days. @default - kept */
+  readonly expireObjectsAfterDays?: number;
   /** Days to keep old object versions. @default 90 */
   readonly noncurrentVersionDays?: number;
   /** Bucket that receives server access logs. @default - no access logging */
@@ -55,12 +63,15 @@ export class SecureBucket extends Construct {
       bucket: this.bucket.id,
       versioningConfiguration: { status: 'Enabled' },
     });
+    if (props.kmsKeyArn === undefined) {
+      if (!props.s3ManagedEncryptionReason) throw new PlatformValidationError(this, 'kmsKeyArn', undefined, 'must be given (or `s3ManagedEncryptionReason` must say why SSE-S3 is needed)');
+      Suppressions.add(this, { ruleId: 'GP-S3-002', reason: props.s3ManagedEncryptionReason }, { ruleId: 'GP-S3-011', reason: props.s3ManagedEncryptionReason });
+    }
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket: this.bucket.id,
-      rule: [{
-        applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn },
-        bucketKeyEnabled: true,
-      }],
+      rule: [props.kmsKeyArn === undefined
+        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }
+        : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }],
     });
     new S3BucketPublicAccessBlock(this, 'public-access-block', {
       bucket: this.bucket.id,
@@ -80,6 +91,7 @@ export class SecureBucket extends Construct {
         status: 'Enabled',
         filter: [{ prefix: '' }],
         noncurrentVersionExpiration: [{ noncurrentDays: noncurrentVersionDays }],
+        expiration: props.expireObjectsAfterDays ? [{ days: props.expireObjectsAfterDays }] : undefined,
         abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
       }],
     });

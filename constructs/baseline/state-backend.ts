@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { AccessLogsBucket } from './access-logs-bucket';
 import { EncryptionKey } from './encryption-key';
 import { SecureBucket } from './secure-bucket';
 import { deriveName } from '../../src/core/naming';
@@ -36,9 +37,11 @@ export class StateBackend extends Construct {
     this.bucketName = props.bucketName ?? StateBackend.defaultBucketName(props.org, props.accountId);
     this.keyAlias = deriveName('kmsAlias', props.org, 'tfstate');
     this.key = new EncryptionKey(this, 'key', { accountId: props.accountId, purpose: 'state', alias: this.keyAlias });
+    const logs = new AccessLogsBucket(this, 'access-logs', { accountId: props.accountId, bucketName: deriveName('s3Bucket', this.bucketName, 'access-logs') });
     this.bucket = new SecureBucket(this, 'bucket', {
       bucketName: this.bucketName,
       kmsKeyArn: this.key.keyArn,
+      accessLogsBucket: logs.bucketName,
       // old state versions are how you recover from a bad apply: keep them a year
       noncurrentVersionDays: 365,
     });

@@ -6,6 +6,7 @@ import { EnvironmentProfile } from '../../src/core/environment-profile';
 import { deriveName } from '../../src/core/naming';
 import { Team } from '../../src/core/team';
 import { markGoldenPath } from '../../src/golden-path';
+import { AccessLogsBucket } from '../baseline/access-logs-bucket';
 
 /** What an environment's cluster looks like; leave out to get the defaults. */
 export interface ClusterOptions {
@@ -48,11 +49,15 @@ export class AwsEnvironment extends Construct {
   public readonly keys: EnvironmentKeys;
   public readonly network: Network;
   public readonly cluster?: KubernetesCluster;
+  /** Name of the environment's S3 access-log bucket (a literal, usable from other stacks). */
+  public readonly accessLogsBucketName: string;
 
   constructor(scope: Construct, id: string, props: AwsEnvironmentProps) {
     super(scope, id);
     markGoldenPath(this, 'environment', { environment: props.environment });
     const { profile } = props;
+    this.accessLogsBucketName = deriveName('s3Bucket', props.org, props.environment, 'access-logs', props.accountId);
+    new AccessLogsBucket(this, 'access-logs', { accountId: props.accountId, bucketName: this.accessLogsBucketName, retentionDays: Math.max(props.profile.logRetentionDays, 90) });
     this.keys = new EnvironmentKeys(this, 'keys', { accountId: props.accountId, region: props.region, environment: props.environment });
     this.network = new Network(this, 'network', {
       accountId: props.accountId,

@@ -15,7 +15,7 @@ export class ServiceBucket extends Construct implements IServiceDependency {
     markGoldenPath(this, 'bucket');
     this.env = props.environment;
     const parts = this.node.path.split('/');
-    this.bucket = new SecureBucket(this, 'bucket', { bucketName: deriveName('s3Bucket', ...parts, props.environment.accountId), kmsKeyArn: props.environment.dataKeyArn });
+    this.bucket = new SecureBucket(this, 'bucket', { bucketName: deriveName('s3Bucket', ...parts, props.environment.accountId), kmsKeyArn: props.environment.dataKeyArn, accessLogsBucket: props.environment.accessLogsBucket });
   }
 
   public connection(): Connection {

@@ -29,6 +29,8 @@ export interface ServiceEnvironment {
   readonly clusterName: string;
   /** KMS key for log groups. */
   readonly logsKeyArn: string;
+  /** Bucket that receives S3 server access logs of the service's buckets. @default - no access logging */
+  readonly accessLogsBucket?: string;
   /** SNS topics of the team that SLO alerts go to. @default - alarms without actions */
   readonly alertTopics?: { readonly page: string[]; readonly ticket: string[] };
 }

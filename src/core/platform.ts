@@ -280,6 +280,7 @@ export class Platform extends Construct {
       oidcIssuer: aws.cluster.oidcIssuer,
       clusterName: aws.cluster.clusterName,
       logsKeyArn: aws.keys.logs.keyArn,
+      accessLogsBucket: aws.accessLogsBucketName,
       alertTopics: this.alertRouting(environment, team) && {
         page: this.alertRouting(environment, team)!.topicArns('page'),
         ticket: this.alertRouting(environment, team)!.topicArns('ticket'),

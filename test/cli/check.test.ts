@@ -105,6 +105,9 @@ describe('goldenpath check', () => {
     const r = await runCli('check', outdir, '--format', 'json');
     const report = JSON.parse(r.out);
     expect(report.findings.filter((f: any) => f.status === 'fail' && f.severity === 'error')).toEqual([]);
+    // secure by default: not even a warning or advice; every loosening is a suppression with its reason
+    expect(report.findings.filter((f: any) => f.status !== 'suppressed')).toEqual([]);
+    expect(report.findings.every((f: any) => f.suppression.reason.length >= 10)).toBe(true);
     expect(report.summary.unknown).toBe(0);
     expect(r.code).toBe(0);
   });

@@ -17,10 +17,11 @@ describe('AccountBaseline', () => {
     expect(trail.kms_key_id).toMatch(/^\$\{aws_kms_key\./);
     expect(trail.cloud_watch_logs_group_arn).toMatch(/aws_cloudwatch_log_group\..*\.arn\}:\*$/);
     expect(trail.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_policy\./)]);
-    const policy = JSON.parse(ofType(json, 'aws_s3_bucket_policy')[0].policy);
+    const policy = JSON.parse(ofType(json, 'aws_s3_bucket_policy').find((p) => p.policy.includes('TrailWrite')).policy);
     expect(policy.Statement.map((s: any) => s.Sid)).toEqual(['DenyInsecureTransport', 'TrailAclCheck', 'TrailWrite', 'ConfigAclCheck', 'ConfigWrite']);
     expect(policy.Statement[2].Condition.StringEquals['aws:SourceArn']).toBe('arn:aws:cloudtrail:eu-west-1:111111111111:trail/goldenpath-audit');
-    expect(ofType(json, 'aws_s3_bucket')[0].bucket).toBe('acme-audit-111111111111-eu-west-1');
+    expect(ofType(json, 'aws_s3_bucket').map((b) => b.bucket).sort()).toEqual(['acme-audit-111111111111-eu-west-1', 'acme-audit-111111111111-eu-west-1-access-logs']);
+    expect(ofType(json, 'aws_s3_bucket_logging')[0]).toMatchObject({ target_prefix: 'acme-audit-111111111111-eu-west-1/' });
   });
 
   test('AWS Config records everything, is on, and has the managed rules', () => {
