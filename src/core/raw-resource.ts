@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { TerraformResource } from '../cdk';
 
 /**
@@ -7,8 +7,8 @@ import { TerraformResource } from '../cdk';
  * `*ToTerraform` converters and write it here: the same JSON as the typed class, without
  * the token objects the typed classes create for every nested block, which cost most of synth.
  */
-export function rawResource(scope: IConstruct, id: string, type: string, provider: string, config: Record<string, unknown>): TerraformResource {
-  const resource = new TerraformResource(scope as any, id, { terraformResourceType: type, terraformGeneratorMetadata: { providerName: provider } });
+export function rawResource(scope: Construct, id: string, type: string, provider: string, config: Record<string, unknown>): TerraformResource {
+  const resource = new TerraformResource(scope, id, { terraformResourceType: type, terraformGeneratorMetadata: { providerName: provider } });
   for (const [key, value] of Object.entries(config)) {
     if (value !== undefined) resource.addOverride(key, value);
   }
