@@ -265,6 +265,7 @@ export class Platform extends Construct {
       throw new PlatformValidationError(this, 'team', `${environment}/${team}`, 'needs a team namespace: an environment with a cidr and a cluster, and `stackPerTeam: true`');
     }
     const stack = this.environmentStack(environment);
+    const alerts = this.alertRouting(environment, team);
     return {
       name: environment,
       accountId: stack.accountId,
@@ -281,10 +282,7 @@ export class Platform extends Construct {
       clusterName: aws.cluster.clusterName,
       logsKeyArn: aws.keys.logs.keyArn,
       accessLogsBucket: aws.accessLogsBucketName,
-      alertTopics: this.alertRouting(environment, team) && {
-        page: this.alertRouting(environment, team)!.topicArns('page'),
-        ticket: this.alertRouting(environment, team)!.topicArns('ticket'),
-      },
+      alertTopics: alerts && { page: alerts.topicArns('page'), ticket: alerts.topicArns('ticket') },
     };
   }
 
