@@ -1,15 +1,6 @@
 import { Rule } from '../model';
-import { fail, forbid, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
-import { parsePolicy } from './policy-document';
-
-/** Fail when a resource policy allows everyone without a condition. */
-function publicPolicy(value: unknown, attribute: string) {
-  const parsed = parsePolicy(value);
-  if (parsed.kind === 'none') return NOT_APPLICABLE;
-  if (parsed.kind === 'unknown') return unknown(attribute, parsed.why);
-  const open = parsed.statements.find((s) => s.effect === 'Allow' && s.principals.includes('*') && Object.keys(s.condition).length === 0);
-  return open ? fail(`statement ${open.sid ?? '(no Sid)'} allows Principal * without a condition`, attribute) : PASS;
-}
+import { forbid, NOT_APPLICABLE, requireAtLeast, requireEquals, requireSet, requireTrue } from '../values';
+import { publicPolicy } from './policy-document';
 
 export const ENCRYPTION_RULES: Rule[] = [
   {

@@ -1,4 +1,5 @@
-import { isExpression } from '../values';
+import { RuleOutcome } from '../model';
+import { fail, isExpression, NOT_APPLICABLE, PASS, unknown } from '../values';
 
 /** An IAM statement with every field normalised to arrays. */
 export interface Statement {
@@ -101,4 +102,13 @@ export function neutralizeExpressions(text: string): string {
     }
   }
   return out;
+}
+
+/** Fail when a resource policy (bucket, queue, topic, key, repository) allows everyone without a condition. */
+export function publicPolicy(value: unknown, attribute: string): RuleOutcome {
+  const parsed = parsePolicy(value);
+  if (parsed.kind === 'none') return NOT_APPLICABLE;
+  if (parsed.kind === 'unknown') return unknown(attribute, parsed.why);
+  const open = parsed.statements.find((s) => s.effect === 'Allow' && s.principals.includes('*') && Object.keys(s.condition).length === 0);
+  return open ? fail(`statement ${open.sid ?? '(no Sid)'} allows Principal * without a condition`, attribute) : PASS;
 }

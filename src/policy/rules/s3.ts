@@ -1,6 +1,6 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
 import { all, blocks, fail, forbid, get, isExpression, NOT_APPLICABLE, PASS, requireEquals, requireTrue, unknown } from '../values';
-import { conditionValues, parsePolicy } from './policy-document';
+import { conditionValues, parsePolicy, publicPolicy } from './policy-document';
 
 const BUCKET = ['aws_s3_bucket'];
 const PAB_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -8,6 +8,11 @@ const PAB_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_ac
 /** Resources of `type` configuring this bucket (by reference or by its literal name). */
 function attached(stack: StackView, bucket: ResourceView, type: string): readonly ResourceView[] {
   return stack.attached(bucket, [type], 'bucket', 'bucket');
+}
+
+/** Is the bucket configured by a split resource of `type` or by its own inline `block`? */
+function configured(stack: StackView, bucket: ResourceView, type: string, block: string, missing: string): RuleOutcome {
+  return attached(stack, bucket, type).length || blocks(bucket.config[block]).length ? PASS : fail(missing);
 }
 
 function allFlags(config: unknown, where: string): RuleOutcome {
@@ -128,10 +133,7 @@ export const S3_RULES: Rule[] = [
     remediation: 'Add an aws_s3_bucket_lifecycle_configuration that expires noncurrent versions and aborts incomplete uploads.',
     resourceTypes: BUCKET,
     checkov: ['CKV2_AWS_61'],
-    evaluate(bucket, stack) {
-      return attached(stack, bucket, 'aws_s3_bucket_lifecycle_configuration').length || blocks(bucket.config.lifecycle_rule).length
-        ? PASS : fail('no lifecycle configuration refers to this bucket');
-    },
+    evaluate: (bucket, stack) => configured(stack, bucket, 'aws_s3_bucket_lifecycle_configuration', 'lifecycle_rule', 'no lifecycle configuration refers to this bucket'),
   },
   {
     id: 'GP-S3-008',
@@ -142,10 +144,7 @@ export const S3_RULES: Rule[] = [
     resourceTypes: BUCKET,
     checkov: ['CKV_AWS_18'],
     cis: ['3.6'],
-    evaluate(bucket, stack) {
-      return attached(stack, bucket, 'aws_s3_bucket_logging').length || blocks(bucket.config.logging).length
-        ? PASS : fail('server access logging is not configured');
-    },
+    evaluate: (bucket, stack) => configured(stack, bucket, 'aws_s3_bucket_logging', 'logging', 'server access logging is not configured'),
   },
   {
     id: 'GP-S3-009',
@@ -168,13 +167,7 @@ export const S3_RULES: Rule[] = [
     remediation: 'Name the principals, or add a condition such as aws:PrincipalOrgID.',
     resourceTypes: ['aws_s3_bucket_policy'],
     checkov: ['CKV_AWS_70'],
-    evaluate(resource) {
-      const parsed = parsePolicy(resource.config.policy);
-      if (parsed.kind === 'none') return NOT_APPLICABLE;
-      if (parsed.kind === 'unknown') return unknown('policy', parsed.why);
-      const open = parsed.statements.find((s) => s.effect === 'Allow' && s.principals.includes('*') && Object.keys(s.condition).length === 0);
-      return open ? fail(`statement ${open.sid ?? '(no Sid)'} allows Principal * without a condition`, 'policy') : PASS;
-    },
+    evaluate: (resource) => publicPolicy(resource.config.policy, 'policy'),
   },
   {
     id: 'GP-S3-011',
