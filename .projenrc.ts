@@ -81,6 +81,17 @@ project.eslint?.addRules({
     paths: [...barrels, { name: 'cdktf', message: 'Import cdktf only through src/cdk.ts (DESIGN contract 4).' }],
   }],
 });
+// Imports point down (DESIGN.md): the kernel in src/core imports nothing above it.
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [{
+      target: './src/core',
+      from: ['./constructs', './src/policy', './src/plan', './src/catalog', './src/portal', './src/scaffold', './src/plugins', './src/cli', './src/golden-path.ts', './src/index.ts'],
+      message: 'src/core is the ground floor: it imports nothing above it (DESIGN.md, "direction of imports").',
+    }],
+  }],
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+});
 project.eslint?.addOverride({
   files: ['src/cdk.ts', 'test/**/*.ts', 'bench/**/*.ts'],
   rules: { 'no-restricted-imports': ['error', { paths: barrels }] },
@@ -121,6 +132,7 @@ project.addFields({
     './pipeline': { types: './lib/constructs/pipeline/index.d.ts', default: './lib/constructs/pipeline/index.js' },
     './observability': { types: './lib/constructs/observability/index.d.ts', default: './lib/constructs/observability/index.js' },
     './baseline': { types: './lib/constructs/baseline/index.d.ts', default: './lib/constructs/baseline/index.js' },
+    './platform': { types: './lib/constructs/platform/index.d.ts', default: './lib/constructs/platform/index.js' },
     './package.json': './package.json',
   },
 });

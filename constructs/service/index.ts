@@ -6,5 +6,6 @@ export * from './service';
 export * from './service-bucket';
 export * from './service-cache';
 export * from './service-environment';
+export * from './service-props';
 export * from './service-queue';
 export * from './sizes';

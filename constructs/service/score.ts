@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { IConstruct } from 'constructs';
 import { parse as parseYaml } from 'yaml';
 import schema from './score/score-v1b1.json';
-import type { ServiceDependency, ServiceProps } from './service';
+import type { ServiceDependency, ServiceProps } from './service-props';
 import type { ContainerResources } from './sizes';
 import { SERVICE_SIZES } from './sizes';
 import { PlatformValidationError } from '../../src/core/errors';

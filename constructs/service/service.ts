@@ -9,13 +9,14 @@ import { serviceV1SpecToTerraform } from '@cdktf/provider-kubernetes/lib/service
 import { Construct } from 'constructs';
 import { Connection, grantsDocument, IServiceDependency } from './grants';
 import { validateImage } from './image';
-import { PostgresDatabase, PostgresDatabaseProps } from './postgres-database';
+import { PostgresDatabase } from './postgres-database';
 import { scoreToServiceProps, ScoreOptions } from './score';
 import { ServiceBucket } from './service-bucket';
-import { ServiceCache, ServiceCacheProps } from './service-cache';
+import { ServiceCache } from './service-cache';
 import { ServiceEnvironment } from './service-environment';
-import { ServiceQueue, ServiceQueueProps } from './service-queue';
-import { ContainerResources, SERVICE_SIZES, ServiceSize } from './sizes';
+import { DEPENDENCY_TYPES, ServiceDependency, ServiceProps } from './service-props';
+import { ServiceQueue } from './service-queue';
+import { SERVICE_SIZES } from './sizes';
 import { TerraformResource } from '../../src/cdk';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
@@ -25,74 +26,6 @@ import { standardLabels } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
 import { ServiceDashboard } from '../observability/service-dashboard';
 import { Slo } from '../observability/slo';
-
-/** A dependency declared on a Service; each becomes its own construct. */
-export type ServiceDependency =
-  | ({ readonly type: 'postgres' } & Omit<PostgresDatabaseProps, 'environment'>)
-  | { readonly type: 'bucket' }
-  | ({ readonly type: 'queue' } & Omit<ServiceQueueProps, 'environment'>)
-  | ({ readonly type: 'cache' } & Omit<ServiceCacheProps, 'environment'>);
-
-export const DEPENDENCY_TYPES = ['postgres', 'bucket', 'queue', 'cache'] as const;
-
-/** Who may call the service: pods of a namespace, optionally only one app. */
-export interface ServiceCaller {
-  readonly namespace: string;
-  /** The caller's `app` label. @default - any pod in the namespace */
-  readonly app?: string;
-}
-
-export interface ServiceProps {
-  readonly environment: ServiceEnvironment;
-  /** Image pinned by digest or by a tag other than latest. */
-  readonly image: string;
-  /** Port the container listens on. @default 8080 */
-  readonly port?: number;
-  /** Requests and limits preset. @default 'small' */
-  readonly size?: ServiceSize;
-  /** Explicit requests and limits instead of the preset. @default - the `size` preset */
-  readonly containerResources?: ContainerResources;
-  /** @default - 3 in production profiles, 2 elsewhere */
-  readonly minReplicas?: number;
-  /** @default - 3 × minReplicas */
-  readonly maxReplicas?: number;
-  /**
-   * Environment variables. Values may use `${resources.<dependency>.<output>}` and
-   * `${metadata.name}` placeholders (as in Score); `$${...}` stays a literal. Every
-   * dependency's outputs are also added as `<DEPENDENCY>_<OUTPUT>`.
-   * @default - none
-   */
-  readonly variables?: Record<string, string>;
-  /** @default - the image's entrypoint */
-  readonly command?: string[];
-  /** @default - the image's arguments */
-  readonly args?: string[];
-  /** HTTP paths of the probes. @default { liveness: '/healthz', readiness: '/ready', startup: '/healthz' } */
-  readonly probes?: { readonly liveness?: string; readonly readiness?: string; readonly startup?: string };
-  /** Callers admitted by the network policy. @default - nobody */
-  readonly callers?: ServiceCaller[];
-  /** Data stores, keyed by name (also the prefix of their environment variables). @default - none */
-  readonly dependencies?: Record<string, ServiceDependency>;
-  /** Annotations on the Deployment. @default - none */
-  readonly annotations?: Record<string, string>;
-  /**
-   * Availability SLO: multiwindow burn-rate alerts (CloudWatch, routed to the team's alert
-   * topics, and a PrometheusRule) on the service's request metrics (see README, "metrics
-   * contract").
-   * @default - no SLO
-   */
-  readonly slo?: ServiceSlo;
-  /** A CloudWatch dashboard of the golden signals (and a Grafana one). @default - true when an SLO is set */
-  readonly dashboard?: boolean;
-}
-
-/** The SLO of a Service. */
-export interface ServiceSlo {
-  /** e.g. 99.9 */
-  readonly objectivePercent: number;
-  /** @default 30 */
-  readonly periodDays?: number;
-}
 
 /** CloudWatch namespace where services publish Requests, Errors and Latency (e.g. with EMF). */
 export const SERVICE_METRICS_NAMESPACE = 'GoldenPath/Services';

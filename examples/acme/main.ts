@@ -5,9 +5,9 @@ import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { AccountBaseline } from '../../constructs/baseline/account-baseline';
 import { GitHubOidcDeployRole } from '../../constructs/pipeline/github-oidc-deploy-role';
 import { Repository } from '../../constructs/pipeline/repository';
+import { Platform } from '../../constructs/platform/platform';
 import { Service } from '../../constructs/service/service';
 import { App } from '../../src/cdk';
-import { Platform } from '../../src/core/platform';
 
 export function buildAcme(app: App): Platform {
   const platform = new Platform(app, 'acme', {

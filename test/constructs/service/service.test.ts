@@ -1,5 +1,6 @@
 import { serviceEnv } from './fixtures';
-import { Service, ServiceProps } from '../../../constructs/service/service';
+import { Service } from '../../../constructs/service/service';
+import { ServiceProps } from '../../../constructs/service/service-props';
 import { blockingFindings, contextStack, ofType, synthJson } from '../../helpers';
 
 const IMAGE = 'registry.example.com/ledger:1.4.2';

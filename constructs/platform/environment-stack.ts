@@ -1,10 +1,10 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { S3Backend, TerraformStack } from '../cdk';
-import { prepareStack } from '../golden-path';
-import { GoldenPathContext, GoldenPathContextProps } from './context';
-import { ENVIRONMENT_PROFILES, EnvironmentProfile } from './environment-profile';
-import { Suppressions } from '../policy/suppressions';
+import { S3Backend, TerraformStack } from '../../src/cdk';
+import { GoldenPathContext, GoldenPathContextProps } from '../../src/core/context';
+import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
+import { prepareStack } from '../../src/golden-path';
+import { Suppressions } from '../../src/policy/suppressions';
 
 /** Where a stack's state lives. */
 export interface StateLocation {

@@ -1,6 +1,6 @@
-import { TerraformStack, Testing } from '../../src/cdk';
-import { Platform, PlatformProps } from '../../src/core/platform';
-import { synthJson } from '../helpers';
+import { Platform, PlatformProps } from '../../../constructs/platform/platform';
+import { TerraformStack, Testing } from '../../../src/cdk';
+import { synthJson } from '../../helpers';
 
 const base: PlatformProps = {
   org: 'acme',

@@ -1,18 +1,18 @@
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
-import { AwsEnvironment, ClusterOptions } from '../../constructs/environment/aws-environment';
-import { overlaps, parseIpv4Cidr } from '../../constructs/environment/cidr';
-import { TeamTenancy } from '../../constructs/environment/team-tenancy';
-import { AlertRouting } from '../../constructs/observability/alert-routing';
-import type { ServiceEnvironment } from '../../constructs/service/service-environment';
-import { Fn } from '../cdk';
-import { ENVIRONMENT_PROFILES, EnvironmentProfile } from './environment-profile';
 import { EnvironmentStack, StateLocation } from './environment-stack';
-import { PlatformValidationError } from './errors';
-import { deriveName, validateName } from './naming';
-import { Team, validateTeam } from './team';
-import { validateAccountId } from '../../constructs/baseline/encryption-key';
-import { StateBackend } from '../../constructs/baseline/state-backend';
+import { Fn } from '../../src/cdk';
+import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
+import { PlatformValidationError } from '../../src/core/errors';
+import { deriveName, validateName } from '../../src/core/naming';
+import { Team, validateTeam } from '../../src/core/team';
+import { validateAccountId } from '../baseline/encryption-key';
+import { StateBackend } from '../baseline/state-backend';
+import { AwsEnvironment, ClusterOptions } from '../environment/aws-environment';
+import { overlaps, parseIpv4Cidr } from '../environment/cidr';
+import { TeamTenancy } from '../environment/team-tenancy';
+import { AlertRouting } from '../observability/alert-routing';
+import type { ServiceEnvironment } from '../service/service-environment';
 
 /** One environment of the platform. */
 export interface EnvironmentSpec {

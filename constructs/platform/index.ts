@@ -1,0 +1,2 @@
+export * from './environment-stack';
+export * from './platform';
