@@ -21,6 +21,12 @@ export interface ServiceDashboardProps {
   readonly saturation: MetricRef[];
   /** SLO objective in percent, for the remaining error budget. */
   readonly objectivePercent: number;
+  /**
+   * The X-Ray group of the service's traces: a latency widget from traces (the `AWS/X-Ray`
+   * ResponseTime metric of the group) sits next to the metric latency.
+   * @default - no trace widget
+   */
+  readonly tracesGroupName?: string;
   /** Also publish a Grafana dashboard as a ConfigMap the Grafana sidecar picks up. @default - no Grafana dashboard */
   readonly grafana?: {
     readonly namespace: string;
@@ -33,6 +39,8 @@ export interface ServiceDashboardProps {
 
 /** Golden-signal widget titles, in order. */
 export const DASHBOARD_WIDGETS = ['Latency', 'Traffic', 'Errors', 'Saturation', 'Error budget remaining'] as const;
+/** Title of the latency-from-traces widget, placed right after Latency. */
+export const TRACE_LATENCY_WIDGET = 'Latency from traces (s)';
 
 const metric = (m: MetricRef, stat: string, extra: object = {}) =>
   [m.namespace, m.metricName, ...Object.entries(m.dimensions ?? {}).flat(), { stat, ...extra }];
@@ -53,29 +61,33 @@ export class ServiceDashboard extends Construct {
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(props.dashboardName)) throw new PlatformValidationError(this, 'dashboardName', props.dashboardName, 'must be 1–255 letters, digits, - or _');
     if (props.saturation.length === 0) throw new PlatformValidationError(this, 'saturation', props.saturation, 'must list at least one metric (CPU, memory, queue depth)');
     const budget = errorBudget(props.objectivePercent);
-    const widget = (i: number, title: string, properties: object) => ({
-      type: 'metric',
-      x: (i % 2) * 12,
-      y: Math.floor(i / 2) * 6,
-      width: 12,
-      height: 6,
-      properties: { title, region: props.region, view: 'timeSeries', period: 60, ...properties },
-    });
+    const panels: Array<[string, object]> = [
+      [DASHBOARD_WIDGETS[0], { metrics: ['p50', 'p90', 'p99'].map((p) => metric(props.latency, p)) }],
+      ...(props.tracesGroupName ? [[TRACE_LATENCY_WIDGET, {
+        metrics: ['p50', 'p90', 'p99'].map((p) => metric({ namespace: 'AWS/X-Ray', metricName: 'ResponseTime', dimensions: { GroupName: props.tracesGroupName! } }, p)),
+      }] as [string, object]] : []),
+      [DASHBOARD_WIDGETS[1], { metrics: [metric(props.requests, 'Sum')] }],
+      [DASHBOARD_WIDGETS[2], { metrics: [metric(props.errors, 'Sum', { id: 'e' }), metric(props.requests, 'Sum', { id: 'r', visible: false }), [{ expression: '100 * e / r', label: 'error %' }]] }],
+      [DASHBOARD_WIDGETS[3], { metrics: props.saturation.map((m) => metric(m, 'Average')) }],
+      [DASHBOARD_WIDGETS[4], {
+        period: 86400,
+        stat: 'Sum',
+        metrics: [
+          metric(props.errors, 'Sum', { id: 'e', visible: false }), metric(props.requests, 'Sum', { id: 'r', visible: false }),
+          [{ expression: `100 * (1 - (e / r) / ${budget})`, label: `error budget remaining % (SLO ${props.objectivePercent}%)` }],
+        ],
+      }],
+    ];
+    // two widgets a row, 12 columns each
     this.body = {
-      widgets: [
-        widget(0, DASHBOARD_WIDGETS[0], { metrics: ['p50', 'p90', 'p99'].map((p) => metric(props.latency, p)) }),
-        widget(1, DASHBOARD_WIDGETS[1], { metrics: [metric(props.requests, 'Sum')] }),
-        widget(2, DASHBOARD_WIDGETS[2], { metrics: [metric(props.errors, 'Sum', { id: 'e' }), metric(props.requests, 'Sum', { id: 'r', visible: false }), [{ expression: '100 * e / r', label: 'error %' }]] }),
-        widget(3, DASHBOARD_WIDGETS[3], { metrics: props.saturation.map((m) => metric(m, 'Average')) }),
-        widget(4, DASHBOARD_WIDGETS[4], {
-          period: 86400,
-          stat: 'Sum',
-          metrics: [
-            metric(props.errors, 'Sum', { id: 'e', visible: false }), metric(props.requests, 'Sum', { id: 'r', visible: false }),
-            [{ expression: `100 * (1 - (e / r) / ${budget})`, label: `error budget remaining % (SLO ${props.objectivePercent}%)` }],
-          ],
-        }),
-      ],
+      widgets: panels.map(([title, properties], i) => ({
+        type: 'metric',
+        x: (i % 2) * 12,
+        y: Math.floor(i / 2) * 6,
+        width: 12,
+        height: 6,
+        properties: { title, region: props.region, view: 'timeSeries', period: 60, ...properties },
+      })),
     };
     this.dashboard = new CloudwatchDashboard(this, 'dashboard', { dashboardName: props.dashboardName, dashboardBody: JSON.stringify(this.body) });
     this.url = `https://${props.region}.console.aws.amazon.com/cloudwatch/home?region=${props.region}#dashboards/dashboard/${props.dashboardName}`;

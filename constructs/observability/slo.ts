@@ -3,6 +3,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Construct } from 'constructs';
 import { BURN_RATE_WINDOWS, burnRateThreshold, errorBudget, windowSeconds } from './burn-rate';
 import { isValidPromql, validateSelector } from './promql';
+import { tracesUrl } from './tracing';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
@@ -60,6 +61,14 @@ export interface SloProps {
   readonly prometheus?: PrometheusSli;
   /** SNS topics that page and that open tickets. @default - alarms without actions */
   readonly alarmTopics?: { readonly page: string[]; readonly ticket: string[] };
+  /**
+   * The traced service behind the SLI: every alarm description and alert annotation links to
+   * its X-Ray traces over the alert's window.
+   * @default - no trace links
+   */
+  readonly traces?: { readonly region: string; readonly serviceName: string };
+  /** Runbook for the people paged, linked from every alarm and alert. @default - no runbook link */
+  readonly runbookUrl?: string;
 }
 
 /**
@@ -87,8 +96,14 @@ export class Slo extends Construct {
     const period = props.periodDays ?? 30;
     if (!Number.isInteger(period) || period < 7 || period > 90) throw new PlatformValidationError(this, 'periodDays', period, 'must be a whole number of days from 7 to 90');
     if (!props.cloudwatch && !props.prometheus) throw new PlatformValidationError(this, 'cloudwatch', undefined, 'or `prometheus` must give the SLI');
+    if (props.runbookUrl !== undefined && !/^https:\/\/\S+$/.test(props.runbookUrl)) throw new PlatformValidationError(this, 'runbookUrl', props.runbookUrl, 'must be an https:// URL');
     this.objectivePercent = objective;
     this.periodDays = period;
+    // where to look next, appended to every alarm and alert: the traces of the window, the runbook
+    const links = (window: string) => [
+      props.traces && `Traces: ${tracesUrl(props.traces.region, props.traces.serviceName, windowSeconds(window))}`,
+      props.runbookUrl && `Runbook: ${props.runbookUrl}`,
+    ].filter(Boolean).map((l) => ` ${l}`).join('');
     const ctx = GoldenPathContext.of(this);
     const prefix = [ctx.environment, ctx.team, this.name].filter(Boolean).join('-');
 
@@ -98,7 +113,7 @@ export class Slo extends Construct {
         const threshold = burnRateThreshold(objective, w.burnRate);
         const alarm = (window: string) => new CloudwatchMetricAlarm(this, `${w.severity}-${window}`, {
           alarmName: `${prefix}-slo-${w.severity}-burn-${window}`,
-          alarmDescription: `${this.name}: error ratio over ${window} above ${w.burnRate} x ${errorBudget(objective)} (SLO ${objective}% over ${period} days)`,
+          alarmDescription: `${this.name}: error ratio over ${window} above ${w.burnRate} x ${errorBudget(objective)} (SLO ${objective}% over ${period} days).${links(window)}`,
           comparisonOperator: 'GreaterThanThreshold',
           threshold,
           evaluationPeriods: 1,
@@ -114,7 +129,7 @@ export class Slo extends Construct {
         const topics = props.alarmTopics?.[w.severity] ?? [];
         this.compositeAlarms.push(new CloudwatchCompositeAlarm(this, `${w.severity}-${w.long}-${w.short}`, {
           alarmName: `${prefix}-slo-${w.severity}-${w.long}-${w.short}`,
-          alarmDescription: `${this.name} burns its error budget ${w.burnRate}x too fast over ${w.long} and ${w.short}`,
+          alarmDescription: `${this.name} burns its error budget ${w.burnRate}x too fast over ${w.long} and ${w.short}.${links(w.long)}`,
           alarmRule: `ALARM("${long.alarmName}") AND ALARM("${short.alarmName}")`,
           alarmActions: topics,
           okActions: topics,
@@ -154,6 +169,8 @@ export class Slo extends Construct {
                   annotations: {
                     summary: `${this.name} is burning its error budget ${w.burnRate}x too fast`,
                     description: `Error ratio above ${w.burnRate} x ${errorBudget(objective)} over ${w.long} and ${w.short} (SLO ${objective}% over ${period} days).`,
+                    ...(props.traces ? { traces_url: tracesUrl(props.traces.region, props.traces.serviceName, windowSeconds(w.long)) } : {}),
+                    ...(props.runbookUrl ? { runbook_url: props.runbookUrl } : {}),
                   },
                 };
               }),

@@ -10,8 +10,10 @@ import { validateAccountId } from '../baseline/encryption-key';
 import { StateBackend } from '../baseline/state-backend';
 import { AwsEnvironment, ClusterOptions } from '../environment/aws-environment';
 import { overlaps, parseIpv4Cidr } from '../environment/cidr';
+import { KubernetesCluster } from '../environment/kubernetes-cluster';
 import { TeamTenancy } from '../environment/team-tenancy';
 import { AlertRouting } from '../observability/alert-routing';
+import { TraceCollector } from '../observability/trace-collector';
 import type { ServiceEnvironment } from '../service/service-environment';
 
 /** One environment of the platform. */
@@ -34,6 +36,12 @@ export interface EnvironmentSpec {
   readonly cluster?: ClusterOptions;
   /** Create the EKS cluster (with `cidr`). @default true */
   readonly createCluster?: boolean;
+  /**
+   * Run an OpenTelemetry collector that exports to X-Ray on the cluster, in a stack of its
+   * own (`<org>-<env>-observability`), and trace every Service by default.
+   * @default true (when the environment has a cluster)
+   */
+  readonly tracing?: boolean;
 }
 
 export interface PlatformProps {
@@ -83,6 +91,7 @@ export class Platform extends Construct {
   private readonly tenancies = new Map<string, TeamTenancy>();
   private readonly alertRoutings = new Map<string, AlertRouting>();
   private readonly teamStacks = new Map<string, EnvironmentStack>();
+  private readonly collectors = new Map<string, TraceCollector>();
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
@@ -171,6 +180,25 @@ export class Platform extends Construct {
           teams,
         });
         this.awsEnvs.set(env.name, awsEnv);
+        if (awsEnv.cluster && (env.tracing ?? true)) {
+          const observability = new EnvironmentStack(scope, `${this.org}-${env.name}-observability`, {
+            context: { org: this.org, team: platformTeam, service: 'observability', environment: env.name },
+            accountId: env.accountId,
+            region: env.region,
+            profile,
+            state,
+          });
+          observability.addDependency(envStack);
+          clusterProvider(observability, awsEnv.cluster, env.region);
+          this.collectors.set(env.name, new TraceCollector(observability, 'traces', {
+            environment: env.name,
+            region: env.region,
+            team: platformTeam,
+            oidcProviderArn: awsEnv.cluster.oidcProvider.arn,
+            oidcIssuer: awsEnv.cluster.oidcIssuer,
+            sampleRatio: profile.traceSampleRatio,
+          }));
+        }
       }
       if (!props.stackPerTeam) continue;
       for (const team of teams) {
@@ -191,12 +219,7 @@ export class Platform extends Construct {
         }));
         const cluster = awsEnv?.cluster;
         if (cluster) {
-          // references into the environment stack become outputs there and remote state here
-          new KubernetesProvider(teamStack, 'kubernetes', {
-            host: cluster.cluster.endpoint,
-            clusterCaCertificate: Fn.base64decode(cluster.cluster.certificateAuthority.get(0).data),
-            exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', cluster.clusterName, '--region', env.region] }],
-          });
+          clusterProvider(teamStack, cluster, env.region);
           this.tenancies.set(`${env.name}/${team.name}`, new TeamTenancy(teamStack, 'tenancy', { team }));
         }
       }
@@ -283,7 +306,13 @@ export class Platform extends Construct {
       logsKeyArn: aws.keys.logs.keyArn,
       accessLogsBucket: aws.accessLogsBucketName,
       alertTopics: alerts && { page: alerts.topicArns('page'), ticket: alerts.topicArns('ticket') },
+      tracing: this.collectors.get(environment)?.tracing,
     };
+  }
+
+  /** The trace collector of an environment (one with a cluster and tracing on). */
+  public traceCollector(environment: string): TraceCollector | undefined {
+    return this.collectors.get(environment);
   }
 
   /** A team's own stack in an environment (needs `stackPerTeam`). */
@@ -296,4 +325,13 @@ export class Platform extends Construct {
     }
     return stack;
   }
+}
+
+/** A Kubernetes provider for the cluster; references into the environment stack cross as remote state. */
+function clusterProvider(stack: EnvironmentStack, cluster: KubernetesCluster, region: string): KubernetesProvider {
+  return new KubernetesProvider(stack, 'kubernetes', {
+    host: cluster.cluster.endpoint,
+    clusterCaCertificate: Fn.base64decode(cluster.cluster.certificateAuthority.get(0).data),
+    exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', cluster.clusterName, '--region', region] }],
+  });
 }

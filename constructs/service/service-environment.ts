@@ -1,4 +1,5 @@
 import { EnvironmentProfile } from '../../src/core/environment-profile';
+import type { TracingEnvironment } from '../observability/tracing';
 
 /**
  * What a service needs to know about the environment and namespace it runs in. `Platform`
@@ -33,4 +34,10 @@ export interface ServiceEnvironment {
   readonly accessLogsBucket?: string;
   /** SNS topics of the team that SLO alerts go to. @default - alarms without actions */
   readonly alertTopics?: { readonly page: string[]; readonly ticket: string[] };
+  /**
+   * The environment's trace collector. Services are traced by default and need it; a
+   * Service with `tracing: false` does not.
+   * @default - no collector
+   */
+  readonly tracing?: TracingEnvironment;
 }

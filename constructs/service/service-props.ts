@@ -62,6 +62,15 @@ export interface ServiceProps {
   readonly slo?: ServiceSlo;
   /** A CloudWatch dashboard of the golden signals (and a Grafana one). @default - true when an SLO is set */
   readonly dashboard?: boolean;
+  /**
+   * Trace the service: the OpenTelemetry SDK environment pointing at the environment's
+   * collector, egress to it, an X-Ray group, sampling rule and saved trace-logs query, and
+   * trace links on alerts. Needs `environment.tracing`.
+   * @default true
+   */
+  readonly tracing?: boolean;
+  /** The runbook of the service (https), linked from every alert and recorded for the catalog. @default - none */
+  readonly runbookUrl?: string;
 }
 
 /** The SLO of a Service. */

@@ -11,10 +11,12 @@ export interface EnvironmentProfile {
   readonly backupRetentionDays: number;
   /** Production-like: deployments need reviewers, alerts page. */
   readonly production: boolean;
+  /** Fraction of new traces services sample (OTEL_TRACES_SAMPLER_ARG and the X-Ray sampling rule). */
+  readonly traceSampleRatio: number;
 }
 
 export const ENVIRONMENT_PROFILES: Record<EnvironmentProfile['name'], EnvironmentProfile> = {
-  dev: { name: 'dev', logRetentionDays: 30, deletionProtection: false, natGatewayPerAz: false, backupRetentionDays: 7, production: false },
-  staging: { name: 'staging', logRetentionDays: 90, deletionProtection: false, natGatewayPerAz: false, backupRetentionDays: 7, production: false },
-  prod: { name: 'prod', logRetentionDays: 365, deletionProtection: true, natGatewayPerAz: true, backupRetentionDays: 30, production: true },
+  dev: { name: 'dev', logRetentionDays: 30, deletionProtection: false, natGatewayPerAz: false, backupRetentionDays: 7, production: false, traceSampleRatio: 1 },
+  staging: { name: 'staging', logRetentionDays: 90, deletionProtection: false, natGatewayPerAz: false, backupRetentionDays: 7, production: false, traceSampleRatio: 0.5 },
+  prod: { name: 'prod', logRetentionDays: 365, deletionProtection: true, natGatewayPerAz: true, backupRetentionDays: 30, production: true, traceSampleRatio: 0.1 },
 };

@@ -29,6 +29,7 @@ export const NAME_RULES = {
   elasticacheId: rule(1, 40, /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$|^[a-z]$/, 'lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen', /[a-z0-9-]/, true),
   eksCluster: rule(1, 100, /^[0-9A-Za-z][A-Za-z0-9\-_]*$/, 'letters, digits, - and _, starting with a letter or digit', /[A-Za-z0-9_-]/, false),
   sqsQueue: rule(1, 80, /^[A-Za-z0-9_-]+$/, 'letters, digits, - and _', /[A-Za-z0-9_-]/, false),
+  xrayName: rule(1, 32, /^[A-Za-z0-9_-]+$/, 'letters, digits, - and _', /[A-Za-z0-9_-]/, false),
   snsTopic: rule(1, 256, /^[A-Za-z0-9_-]+$/, 'letters, digits, - and _', /[A-Za-z0-9_-]/, false),
   securityGroup: rule(1, 255, /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, 'letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*', /[A-Za-z0-9._-]/, false),
   kubernetesName: rule(1, 63, dns1123Label, 'a DNS-1123 label: lowercase letters, digits and hyphens, starting and ending with a letter or digit', /[a-z0-9-]/, true),

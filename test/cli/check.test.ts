@@ -120,7 +120,7 @@ describe('goldenpath stacks', () => {
     buildAcme(app);
     app.synth();
     const all = JSON.parse((await runCli('stacks', outdir)).out);
-    expect(all.dev.map((s: any) => s.name)).toEqual(['acme-dev', 'acme-dev-payments', 'acme-dev-search']);
+    expect(all.dev.map((s: any) => s.name)).toEqual(['acme-dev', 'acme-dev-observability', 'acme-dev-payments', 'acme-dev-search']);
     const filtered = JSON.parse((await runCli('stacks', outdir, '--environments', 'prod,staging')).out);
     expect(Object.keys(filtered)).toEqual(['all', 'prod', 'staging']);
     expect(filtered.staging).toEqual([]);

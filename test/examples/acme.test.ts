@@ -1,7 +1,8 @@
+import { validateCollectorConfig } from '../../constructs/observability/trace-collector';
 import { buildAcme } from '../../examples/acme/main';
 import { TerraformResource, TerraformStack, Testing } from '../../src/cdk';
 import { TAG_KEYS } from '../../src/core/tags';
-import { resources, synthJson } from '../helpers';
+import { blockingFindings, ofType, resources, synthJson } from '../helpers';
 
 describe('example org acme', () => {
   const app = Testing.app();
@@ -79,5 +80,56 @@ describe('example org acme', () => {
       }
     }
     expect(count).toBeGreaterThan(5);
+  });
+
+  test('every service is traced: the OpenTelemetry environment, an X-Ray group, sampling rule and trace-logs query', () => {
+    const ratio: Record<string, string> = { dev: '1', prod: '0.1' };
+    let services = 0;
+    for (const [name, json] of synthesized) {
+      const m = /^acme-(dev|prod)-(payments|search)$/.exec(name);
+      if (!m) continue;
+      for (const deployment of ofType(json, 'kubernetes_deployment_v1')) {
+        services++;
+        const env = Object.fromEntries(deployment.spec.template.spec.container[0].env.map((e: any) => [e.name, e.value]));
+        expect({ service: deployment.metadata.name, env }).toEqual({
+          service: deployment.metadata.name,
+          env: expect.objectContaining({
+            OTEL_SERVICE_NAME: deployment.metadata.name,
+            OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.observability.svc.cluster.local:4318',
+            OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+            OTEL_TRACES_SAMPLER_ARG: ratio[m[1]],
+            OTEL_PROPAGATORS: 'tracecontext,baggage',
+            OTEL_RESOURCE_ATTRIBUTES: expect.stringContaining(`service.namespace=${m[2]},service.version=`),
+          }),
+        });
+        expect(env.OTEL_RESOURCE_ATTRIBUTES).toContain(`deployment.environment.name=${m[1]}`);
+        expect(env.OTEL_RESOURCE_ATTRIBUTES).toContain(`goldenpath.team=${m[2]}`);
+        expect(deployment['//'].goldenpath.traces).toContain(`filter=service(%22${deployment.metadata.name}%22)`);
+      }
+      expect(ofType(json, 'aws_xray_group')).toHaveLength(1);
+      expect(ofType(json, 'aws_xray_sampling_rule')).toHaveLength(1);
+      expect(ofType(json, 'aws_cloudwatch_query_definition')).toHaveLength(1);
+      for (const alarm of ofType(json, 'aws_cloudwatch_composite_alarm')) expect(alarm.alarm_description).toMatch(/Traces: https:\/\/eu-west-1\.console\.aws\.amazon\.com\/xray\//);
+    }
+    expect(services).toBe(4);
+  });
+
+  test('each environment has a trace collector in its own stack, after the environment stack', () => {
+    for (const env of ['dev', 'prod']) {
+      const stack = stacks.find((s) => s.node.id === `acme-${env}-observability`)!;
+      expect(stack.dependencies.map((d) => d.node.id)).toEqual([`acme-${env}`]);
+      const json = synthesized.get(`acme-${env}-observability`);
+      const [config] = ofType(json, 'kubernetes_config_map_v1');
+      expect(validateCollectorConfig(config.data['collector.yaml']).service.pipelines.traces.exporters).toEqual(['awsxray']);
+      expect(JSON.parse(ofType(json, 'aws_iam_role_policy')[0].policy).Statement[0].Action).toEqual(
+        ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries']);
+    }
+  });
+
+  test('every team and observability stack passes the built-in guardrails (suppressed only by the environment profile)', () => {
+    for (const [name, json] of synthesized) {
+      if (!/-(payments|search|observability)$/.test(name)) continue;
+      expect({ name, findings: blockingFindings(json) }).toEqual({ name, findings: [] });
+    }
   });
 });

@@ -82,6 +82,21 @@ describe('Platform', () => {
     expect(() => p.awsEnvironment('qa')).toThrow('acme: `environment` must be one of the environments with a cidr: dev, prod, got "qa"');
   });
 
+  test('an environment with a cluster gets a trace collector stack; services there get its endpoint and the profile ratio', () => {
+    const { app, platform: p } = platform({
+      stackPerTeam: true,
+      environments: [{ ...base.environments[0], cidr: '10.10.0.0/16' }, { ...base.environments[1], cidr: '10.20.0.0/16', tracing: false }],
+    });
+    const stackIds = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
+    expect(stackIds).toContain('acme-dev-observability');
+    expect(stackIds).not.toContain('acme-prod-observability');
+    expect(p.serviceEnvironment('dev', 'payments').tracing).toEqual({
+      endpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorApp: 'otel-collector', sampleRatio: 1,
+    });
+    expect(p.serviceEnvironment('prod', 'payments').tracing).toBeUndefined();
+    expect(p.traceCollector('dev')?.namespace).toBe('observability');
+  });
+
   describe('validation', () => {
     const cases: Array<[string, Partial<PlatformProps>, RegExp]> = [
       ['org', { org: 'Acme Corp' }, /`org` must be a DNS-1123 label.*got "Acme Corp"/],

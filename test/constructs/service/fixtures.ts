@@ -1,3 +1,4 @@
+import { collectorEndpoint } from '../../../constructs/observability/tracing';
 import { ServiceEnvironment } from '../../../constructs/service/service-environment';
 import { ENVIRONMENT_PROFILES } from '../../../src/core/environment-profile';
 
@@ -18,6 +19,7 @@ export function serviceEnv(over: Partial<ServiceEnvironment> = {}): ServiceEnvir
     oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/ABC',
     clusterName: 'acme-prod',
     logsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/logs',
+    tracing: { endpoint: collectorEndpoint(), collectorNamespace: 'observability', collectorApp: 'otel-collector', sampleRatio: 0.1 },
     alertTopics: { page: ['arn:aws:sns:eu-west-1:111111111111:payments-alerts-page'], ticket: ['arn:aws:sns:eu-west-1:111111111111:payments-alerts-ticket'] },
     ...over,
   };

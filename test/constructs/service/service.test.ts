@@ -133,3 +133,95 @@ describe('Service observability', () => {
     expect(ofType(json, 'aws_cloudwatch_dashboard')).toHaveLength(0);
   });
 });
+
+describe('Service tracing', () => {
+  const envOf = (json: any) => Object.fromEntries(ofType(json, 'kubernetes_deployment_v1')[0].spec.template.spec.container[0].env.map((e: any) => [e.name, e.value]));
+
+  test('is on by default: the OpenTelemetry SDK environment points at the collector with the profile ratio', () => {
+    const { json } = service();
+    const env = envOf(json);
+    expect(env).toMatchObject({
+      OTEL_SERVICE_NAME: 'ledger',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.observability.svc.cluster.local:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      OTEL_PROPAGATORS: 'tracecontext,baggage',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: String(serviceEnv().tracing!.sampleRatio),
+    });
+    expect(env.OTEL_RESOURCE_ATTRIBUTES).toContain('service.namespace=payments,service.version=1.4.2,deployment.environment.name=prod');
+    expect(env.OTEL_RESOURCE_ATTRIBUTES).toContain('goldenpath.team=platform');
+  });
+
+  test('the pod may reach the collector, and only its OTLP/HTTP port', () => {
+    const { json } = service();
+    const egress = ofType(json, 'kubernetes_network_policy_v1')[0].spec.egress;
+    expect(egress).toContainEqual({
+      to: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'observability' } }, pod_selector: { match_labels: { app: 'otel-collector' } } }],
+      ports: [{ port: '4318', protocol: 'TCP' }],
+    });
+  });
+
+  test('an X-Ray group, sampling rule and trace-logs query; the traces link in the metadata and on every alarm', () => {
+    const { json } = service({ slo: { objectivePercent: 99.9 }, runbookUrl: 'https://runbooks.acme.example/ledger' });
+    expect(ofType(json, 'aws_xray_group')).toHaveLength(1);
+    expect(ofType(json, 'aws_xray_sampling_rule')[0].fixed_rate).toBe(serviceEnv().tracing!.sampleRatio);
+    expect(ofType(json, 'aws_cloudwatch_query_definition')[0].log_group_names).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.ledger_logs_\w+\.name\}$/)]);
+    const meta = ofType(json, 'kubernetes_deployment_v1')[0]['//'].goldenpath;
+    expect(meta.traces).toMatch(/xray\/home\?region=eu-west-1#\/traces\?filter=service\(%22ledger%22\)/);
+    expect(meta.runbook).toBe('https://runbooks.acme.example/ledger');
+    const alarms = [...ofType(json, 'aws_cloudwatch_metric_alarm'), ...ofType(json, 'aws_cloudwatch_composite_alarm')];
+    expect(alarms).toHaveLength(9);
+    for (const a of alarms) {
+      const traces = 'Traces: https://eu-west-1.console.aws.amazon.com/xray/home?region=eu-west-1#/traces?filter=service(%22ledger%22)&timeRange=PT';
+      expect(a.alarm_description).toContain(traces);
+      expect(a.alarm_description).toMatch(/timeRange=PT\d+[HM] Runbook: https:\/\/runbooks\.acme\.example\/ledger$/);
+    }
+    const page1h = ofType(json, 'aws_cloudwatch_composite_alarm').find((c) => c.alarm_name.endsWith('page-1h-5m'));
+    expect(page1h.alarm_description).toContain('timeRange=PT1H');
+    const rule = ofType(json, 'kubernetes_manifest')[0].manifest;
+    const alerts = rule.spec.groups[1].rules;
+    expect(alerts.map((r: any) => r.annotations.traces_url.replace(/^.*timeRange=/, ''))).toEqual(['PT1H', 'PT6H', 'PT72H']);
+    expect(alerts.every((r: any) => r.annotations.runbook_url === 'https://runbooks.acme.example/ledger')).toBe(true);
+    const widgets = JSON.parse(ofType(json, 'aws_cloudwatch_dashboard')[0].dashboard_body).widgets;
+    expect(widgets.map((w: any) => w.properties.title).slice(0, 2)).toEqual(['Latency', 'Latency from traces (s)']);
+    expect(widgets[1].properties.metrics[0].slice(0, 4)).toEqual(['AWS/X-Ray', 'ResponseTime', 'GroupName', 'payments-ledger']);
+    expect(blockingFindings(json)).toEqual([]);
+  });
+
+  test('opts out with tracing: false, and then needs no collector', () => {
+    const { stack } = contextStack();
+    new Service(stack, 'ledger', { environment: serviceEnv({ tracing: undefined }), image: IMAGE, tracing: false });
+    const json = synthJson(stack);
+    expect(Object.keys(envOf(json)).filter((k) => k.startsWith('OTEL_'))).toEqual([]);
+    expect(ofType(json, 'aws_xray_group')).toHaveLength(0);
+  });
+
+  test('without a collector in the environment, says how to get one or opt out', () => {
+    const { stack } = contextStack();
+    expect(() => new Service(stack, 'ledger', { environment: serviceEnv({ tracing: undefined }), image: IMAGE }))
+      .toThrow("test/ledger: `environment.tracing` must name the environment's trace collector (platform.serviceEnvironment() does), or set `tracing: false` on the Service, got nothing");
+  });
+});
+
+describe('Service variables never silently override each other', () => {
+  test('a user variable that collides with a dependency output names both', () => {
+    expect(() => service({ variables: { DB_HOST: 'elsewhere' }, dependencies: { db: { type: 'postgres' } } }))
+      .toThrow('test/ledger: `variables.DB_HOST` collides with the DB_HOST that dependency db generates; use the generated one, or rename the variable or the dependency, got "elsewhere"');
+  });
+  test('a user variable that collides with the tracing environment says how to take it over', () => {
+    expect(() => service({ variables: { OTEL_SERVICE_NAME: 'other' } }))
+      .toThrow(/`variables.OTEL_SERVICE_NAME` collides with the OTEL_SERVICE_NAME that tracing generates \(set `tracing: false` to manage OpenTelemetry yourself\)/);
+  });
+  test('a dependency whose outputs land on a tracing variable is refused, naming both', () => {
+    expect(() => service({ dependencies: { 'otel-service': { type: 'queue' } } }))
+      .toThrow('test/ledger: `dependencies` is generated by both dependency otel-service and tracing: rename one dependency, got "OTEL_SERVICE_NAME"');
+  });
+  test('the same name with the same value is one variable', () => {
+    const { json } = service({ variables: { DB_HOST: '${resources.db.host}' }, dependencies: { db: { type: 'postgres' } } });
+    const names = ofType(json, 'kubernetes_deployment_v1')[0].spec.template.spec.container[0].env.map((e: any) => e.name);
+    expect(names.filter((n: string) => n === 'DB_HOST')).toHaveLength(1);
+  });
+  test('a runbook must be an https URL', () => {
+    expect(() => service({ runbookUrl: 'http://wiki/ledger' })).toThrow('test/ledger: `runbookUrl` must be an https:// URL, got "http://wiki/ledger"');
+  });
+});
