@@ -29,7 +29,9 @@ const project = new typescript.TypeScriptProject({
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [...peers, 'cdktf-cli@^0.21.0', 'ts-node@^10.9.2', '@microsoft/jest-sarif@1.0.0-beta.0',
     // @microsoft/jest-sarif requires tslib without declaring it
-    'tslib@^2', '@kubernetes-models/prometheus-operator@~4.4.4', '@action-validator/core@^0.6.0'],
+    'tslib@^2', '@kubernetes-models/prometheus-operator@~4.4.4', '@action-validator/core@^0.6.0',
+    // real validators for what we generate (DESIGN.md): Backstage entities
+    '@backstage/catalog-model@^1.10.3'],
   deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',

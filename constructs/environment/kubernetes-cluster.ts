@@ -6,6 +6,7 @@ import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Construct } from 'constructs';
 import { parseIpv4Cidr } from './cidr';
+import { recordEnvironmentPart } from './environment-entity';
 import { Fn } from '../../src/cdk';
 import { EKS_DEFAULT_VERSION, EKS_SUPPORTED_VERSIONS } from '../../src/core/eks-versions';
 import { PlatformValidationError } from '../../src/core/errors';
@@ -64,6 +65,8 @@ export class KubernetesCluster extends Construct {
   public readonly cluster: EksCluster;
   public readonly oidcProvider: IamOpenidConnectProvider;
   public readonly clusterName: string;
+  /** Its catalog entity. */
+  public readonly entityRef: string;
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
@@ -143,6 +146,8 @@ export class KubernetesCluster extends Construct {
       if (!team.awsRoleArn) continue;
       new EksAccessEntry(this, `access-${team.name}`, { clusterName: this.cluster.name, principalArn: team.awsRoleArn, kubernetesGroups: [teamGroup(team)] });
     }
+    this.entityRef = recordEnvironmentPart(this, 'cluster', `EKS ${version} cluster ${this.clusterName}`, props,
+      { clusterName: this.clusterName, version, publicEndpoint: cidrs.length > 0 });
   }
 
   /** The cluster's OIDC issuer without https://, as IRSA trust conditions need it. */

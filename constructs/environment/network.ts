@@ -13,6 +13,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { isPrivate, overlaps, parseIpv4Cidr, subnetLayout } from './cidr';
+import { recordEnvironmentPart } from './environment-entity';
 import { PlatformValidationError } from '../../src/core/errors';
 import { markGoldenPath } from '../../src/golden-path';
 import { ServiceRole } from '../baseline/service-role';
@@ -51,6 +52,8 @@ export class Network extends Construct {
   public readonly privateSubnetIds: string[];
   public readonly isolatedSubnetIds: string[];
   public readonly cidr: string;
+  /** Its catalog entity. */
+  public readonly entityRef: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -154,5 +157,7 @@ export class Network extends Construct {
     this.publicSubnetIds = publics.map((s) => s.id);
     this.privateSubnetIds = privates.map((s) => s.id);
     this.isolatedSubnetIds = isolated.map((s) => s.id);
+    this.entityRef = recordEnvironmentPart(this, 'network', `VPC ${this.cidr} over ${azs.length} zones`, props,
+      { cidr: this.cidr, availabilityZones: azs, natGateways: nat, endpoints: [...endpoints].sort() });
   }
 }

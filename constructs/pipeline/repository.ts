@@ -5,9 +5,10 @@ import { RepositoryEnvironment } from '@cdktf/provider-github/lib/repository-env
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { RepositoryRuleset } from '@cdktf/provider-github/lib/repository-ruleset';
 import { Construct } from 'constructs';
-import { DeliveryWorkflow } from './delivery-workflow';
+import { DeliveryWorkflow, WORKFLOW_PATH } from './delivery-workflow';
 import { WORKFLOW_CHECKS } from './workflow';
 import { Token } from '../../src/cdk';
+import { CatalogFacts } from '../../src/core/catalog-facts';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
 import { Team, validateTeam } from '../../src/core/team';
@@ -46,6 +47,12 @@ export interface RepositoryProps {
    * @default true
    */
   readonly bypassOrganizationAdmins?: boolean;
+  /**
+   * The repository keeps TechDocs at its root (`mkdocs.yml` and `docs/`): the catalog points
+   * Backstage's `backstage.io/techdocs-ref` at it.
+   * @default false
+   */
+  readonly techDocs?: boolean;
 }
 
 /**
@@ -143,5 +150,7 @@ export class Repository extends Construct {
       variable(plan, `${env.name}-plan`, 'AWS_REGION', env.region);
     });
     this.workflow = new DeliveryWorkflow(this, 'workflow', { repository: repo, environments: props.environments.map((e) => e.name), defaultBranch: branch });
+    // what links the team's catalog components to their source, docs and delivery
+    CatalogFacts.record(this, { kind: 'Repository', slug: `${props.owner}/${props.name}`, team: props.team.name, defaultBranch: branch, workflow: WORKFLOW_PATH, planReview: true, techDocs: props.techDocs ?? false });
   }
 }

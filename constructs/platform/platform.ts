@@ -2,6 +2,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
 import { EnvironmentStack, StateLocation } from './environment-stack';
 import { Fn } from '../../src/cdk';
+import { ANNOTATIONS, CatalogFacts, ENVIRONMENT_ENTITIES, entityName, EntityLink } from '../../src/core/catalog-facts';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
@@ -200,6 +201,15 @@ export class Platform extends Construct {
           }));
         }
       }
+      CatalogFacts.record(this, {
+        kind: 'Resource',
+        name: ENVIRONMENT_ENTITIES.environment(env.name),
+        description: `The ${env.name} environment (${profile.name} profile) in account ${env.accountId}, ${env.region}`,
+        tags: ['environment', profile.name],
+        annotations: { [ANNOTATIONS.account]: env.accountId, [ANNOTATIONS.region]: env.region, [ANNOTATIONS.environment]: env.name },
+        spec: { type: 'environment', owner: `group:${platformTeam}`, system: platformTeam, dependsOn: awsEnv ? [awsEnv.network.entityRef, ...(awsEnv.cluster ? [awsEnv.cluster.entityRef] : [])] : [] },
+        facts: { environment: env.name, profile: profile.name, production: profile.production, account: env.accountId, region: env.region, teams: teams.map((t) => t.name) },
+      }, envStack);
       if (!props.stackPerTeam) continue;
       for (const team of teams) {
         const teamStack = new EnvironmentStack(scope, `${this.org}-${env.name}-${team.name}`, {
@@ -223,6 +233,43 @@ export class Platform extends Construct {
           this.tenancies.set(`${env.name}/${team.name}`, new TeamTenancy(teamStack, 'tenancy', { team }));
         }
       }
+    }
+    this.recordOrganisation(teams);
+  }
+
+  /**
+   * The organisation in the catalog, on the state stack: the Domain, and per team a Group, a
+   * System and a User per member; the platform team too, since it owns the environments.
+   */
+  private recordOrganisation(teams: Team[]): void {
+    const all = teams.some((t) => t.name === this.platformTeam) ? teams : [...teams, { name: this.platformTeam }];
+    const record = (fact: Parameters<typeof CatalogFacts.record>[1]) => CatalogFacts.record(this, fact, this.stateStack);
+    record({ kind: 'Domain', name: entityName(this.org), description: `Everything the ${this.org} platform runs`, spec: { owner: `group:${this.platformTeam}` } });
+    const users = new Map<string, { email?: string; teams: string[] }>();
+    for (const team of all) {
+      const members = (team.members ?? []).map((m) => {
+        const name = entityName(m.replace('@', '-at-'));
+        const user = users.get(name) ?? { email: m.includes('@') ? m : undefined, teams: [] };
+        user.teams.push(team.name);
+        users.set(name, user);
+        return `user:${name}`;
+      });
+      const onCall: EntityLink[] = team.onCall ? [{ url: team.onCall.startsWith('https://') ? team.onCall : `mailto:${team.onCall}`, title: 'On-call', type: 'on-call' }] : [];
+      record({
+        kind: 'Group',
+        name: team.name,
+        annotations: {
+          ...(team.costCentre ? { [ANNOTATIONS.costCentre]: team.costCentre } : {}),
+          ...(team.onCall ? { [ANNOTATIONS.onCall]: team.onCall } : {}),
+        },
+        links: onCall,
+        spec: { type: 'team', profile: { displayName: team.name }, children: [], members },
+        facts: { onCall: team.onCall, costCentre: team.costCentre, platformTeam: team.name === this.platformTeam },
+      });
+      record({ kind: 'System', name: team.name, description: `What the ${team.name} team runs`, spec: { owner: `group:${team.name}`, domain: entityName(this.org) } });
+    }
+    for (const [name, user] of users) {
+      record({ kind: 'User', name, spec: { memberOf: user.teams.map((t) => `group:${t}`), profile: user.email ? { email: user.email } : {} } });
     }
   }
 

@@ -18,6 +18,8 @@ export interface Connection {
 
 /** A dependency a Service can wire: it says how to connect and what to grant. */
 export interface IServiceDependency {
+  /** Its catalog entity, e.g. `resource:payments-ledger-db-prod`, for the Service's `dependsOn`. */
+  readonly entityRef: string;
   connection(): Connection;
 }
 

@@ -3,6 +3,7 @@ import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
+import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
 import { ServiceEnvironment } from './service-environment';
 import { PlatformValidationError } from '../../src/core/errors';
@@ -35,6 +36,7 @@ export class PostgresDatabase extends Construct implements IServiceDependency {
   public readonly instance: DbInstance;
   public readonly databaseName: string;
   public readonly iamUser: string;
+  public readonly entityRef: string;
   private readonly env: ServiceEnvironment;
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
@@ -98,6 +100,7 @@ export class PostgresDatabase extends Construct implements IServiceDependency {
       autoMinorVersionUpgrade: true,
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
     });
+    this.entityRef = recordDataStore(this, env, 'postgres', `PostgreSQL ${major} on RDS (${this.databaseName})`, env.dataKeyArn);
   }
 
   public connection(): Connection {

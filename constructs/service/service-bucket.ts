@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
 import { ServiceEnvironment } from './service-environment';
 import { deriveName } from '../../src/core/naming';
@@ -8,6 +9,7 @@ import { SecureBucket } from '../baseline/secure-bucket';
 /** A SecureBucket encrypted with the environment data key, as a service dependency. */
 export class ServiceBucket extends Construct implements IServiceDependency {
   public readonly bucket: SecureBucket;
+  public readonly entityRef: string;
   private readonly env: ServiceEnvironment;
 
   constructor(scope: Construct, id: string, props: { readonly environment: ServiceEnvironment }) {
@@ -16,6 +18,7 @@ export class ServiceBucket extends Construct implements IServiceDependency {
     this.env = props.environment;
     const parts = this.node.path.split('/');
     this.bucket = new SecureBucket(this, 'bucket', { bucketName: deriveName('s3Bucket', ...parts, props.environment.accountId), kmsKeyArn: props.environment.dataKeyArn, accessLogsBucket: props.environment.accessLogsBucket });
+    this.entityRef = recordDataStore(this, props.environment, 's3-bucket', 'S3 bucket', props.environment.dataKeyArn);
   }
 
   public connection(): Connection {

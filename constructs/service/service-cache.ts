@@ -4,6 +4,7 @@ import { ElasticacheUser } from '@cdktf/provider-aws/lib/elasticache-user';
 import { ElasticacheUserGroup } from '@cdktf/provider-aws/lib/elasticache-user-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
+import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
 import { ServiceEnvironment } from './service-environment';
 import { PlatformValidationError } from '../../src/core/errors';
@@ -26,6 +27,7 @@ export interface ServiceCacheProps {
 export class ServiceCache extends Construct implements IServiceDependency {
   public readonly replicationGroup: ElasticacheReplicationGroup;
   public readonly userName: string;
+  public readonly entityRef: string;
   private readonly user: ElasticacheUser;
 
   constructor(scope: Construct, id: string, props: ServiceCacheProps) {
@@ -71,6 +73,7 @@ export class ServiceCache extends Construct implements IServiceDependency {
       snapshotRetentionLimit: production ? 7 : 1,
       autoMinorVersionUpgrade: 'true',
     });
+    this.entityRef = recordDataStore(this, env, engine, `${engine === 'valkey' ? 'Valkey' : 'Redis OSS'} on ElastiCache`, env.dataKeyArn);
   }
 
   public connection(): Connection {

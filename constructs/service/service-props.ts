@@ -1,4 +1,5 @@
 import type { PostgresDatabaseProps } from './postgres-database';
+import type { ServiceApi } from './service-api';
 import type { ServiceCacheProps } from './service-cache';
 import type { ServiceEnvironment } from './service-environment';
 import type { ServiceQueueProps } from './service-queue';
@@ -71,6 +72,14 @@ export interface ServiceProps {
   readonly tracing?: boolean;
   /** The runbook of the service (https), linked from every alert and recorded for the catalog. @default - none */
   readonly runbookUrl?: string;
+  /** What the service does, for the catalog and the portal. @default - none (the bronze scorecard asks for one) */
+  readonly description?: string;
+  /** Catalog lifecycle. @default - 'production' in production profiles, else 'experimental' */
+  readonly lifecycle?: 'experimental' | 'production' | 'deprecated';
+  /** APIs the service provides: each becomes a catalog API entity. @default - none */
+  readonly providesApis?: ServiceApi[];
+  /** Names of catalog APIs the service calls. Each must exist in the catalog. @default - none */
+  readonly consumesApis?: string[];
 }
 
 /** The SLO of a Service. */

@@ -1,5 +1,6 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
+import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
 import { ServiceEnvironment } from './service-environment';
 import { PlatformValidationError } from '../../src/core/errors';
@@ -18,6 +19,7 @@ export interface ServiceQueueProps {
 export class ServiceQueue extends Construct implements IServiceDependency {
   public readonly queue: SqsQueue;
   public readonly deadLetterQueue: SqsQueue;
+  public readonly entityRef: string;
   private readonly env: ServiceEnvironment;
 
   constructor(scope: Construct, id: string, props: ServiceQueueProps) {
@@ -38,6 +40,7 @@ export class ServiceQueue extends Construct implements IServiceDependency {
       redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue.arn, maxReceiveCount: maxReceive }),
       ...encryption,
     });
+    this.entityRef = recordDataStore(this, this.env, 'sqs-queue', 'SQS queue with a dead-letter queue', encryption.kmsMasterKeyId);
   }
 
   public connection(): Connection {

@@ -11,6 +11,7 @@ import { Connection, grantsDocument, IServiceDependency } from './grants';
 import { validateImage } from './image';
 import { PostgresDatabase } from './postgres-database';
 import { scoreToServiceProps, ScoreOptions } from './score';
+import { checkApi, ENTITY_NAME } from './service-api';
 import { ServiceBucket } from './service-bucket';
 import { ServiceCache } from './service-cache';
 import { ServiceEnvironment } from './service-environment';
@@ -18,6 +19,7 @@ import { DEPENDENCY_TYPES, ServiceDependency, ServiceProps } from './service-pro
 import { ServiceQueue } from './service-queue';
 import { SERVICE_SIZES } from './sizes';
 import { TerraformResource } from '../../src/cdk';
+import { CatalogFacts, EntityLink } from '../../src/core/catalog-facts';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
@@ -60,6 +62,8 @@ export class Service extends Construct {
   public readonly dependencies: Record<string, IServiceDependency & Construct>;
   /** Connection outputs by dependency name (Score's `${resources.<name>.<output>}`). */
   public readonly connections: Record<string, Connection>;
+  /** What observability the service got, for its catalog entity. */
+  private observed: { slos?: Array<{ name: string; objectivePercent: number; periodDays: number }>; dashboard?: string; traces?: string } = {};
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
@@ -236,6 +240,74 @@ export class Service extends Construct {
         ],
       }),
     });
+    this.recordEntity(props, env, image, tracing !== undefined);
+  }
+
+  /**
+   * The catalog Component of this service in this environment: owner, system, lifecycle,
+   * data stores, APIs, Kubernetes annotations, and the facts its scorecard reads.
+   */
+  private recordEntity(props: ServiceProps, env: ServiceEnvironment, image: string, traced: boolean): void {
+    const ctx = GoldenPathContext.of(this);
+    const lifecycle = props.lifecycle ?? (env.profile.production ? 'production' : 'experimental');
+    if (!['experimental', 'production', 'deprecated'].includes(lifecycle)) throw new PlatformValidationError(this, 'lifecycle', lifecycle, 'must be experimental, production or deprecated');
+    if (props.description !== undefined && (typeof props.description !== 'string' || props.description.trim() === '')) throw new PlatformValidationError(this, 'description', props.description, 'must be a non-empty string');
+    const system = ctx.team ? { system: ctx.team } : {};
+    const provided = (props.providesApis ?? []).map((api, i) => checkApi(this, `providesApis[${i}]`, api));
+    (props.consumesApis ?? []).forEach((name, i) => {
+      if (typeof name !== 'string' || !ENTITY_NAME.test(name)) throw new PlatformValidationError(this, `consumesApis[${i}]`, name, 'must be the name of a catalog API entity');
+    });
+    for (const api of provided) {
+      CatalogFacts.record(this, {
+        kind: 'API',
+        name: api.name,
+        description: api.description,
+        spec: { type: api.type, lifecycle, owner: ctx.owner, ...system, definition: api.definition },
+        facts: { environment: env.name, providedBy: this.serviceName },
+      });
+    }
+    const observed = this.observed;
+    const links: EntityLink[] = [
+      ...(observed.dashboard ? [{ url: observed.dashboard, title: `Dashboard (${env.name})`, type: 'dashboard' }] : []),
+      ...(observed.traces ? [{ url: observed.traces, title: `Traces (${env.name})`, type: 'traces' }] : []),
+      ...(props.runbookUrl ? [{ url: props.runbookUrl, title: 'Runbook', type: 'runbook' }] : []),
+    ];
+    CatalogFacts.record(this, {
+      kind: 'Component',
+      name: this.serviceName,
+      description: props.description?.trim(),
+      annotations: {
+        'backstage.io/kubernetes-id': this.serviceName,
+        'backstage.io/kubernetes-namespace': this.namespace,
+      },
+      links,
+      spec: {
+        type: 'service',
+        lifecycle,
+        owner: ctx.owner,
+        ...system,
+        dependsOn: Object.values(this.dependencies).map((d) => d.entityRef),
+        providesApis: provided.map((a) => `api:${a.name}`),
+        consumesApis: (props.consumesApis ?? []).map((name) => `api:${name}`),
+      },
+      facts: {
+        environment: env.name,
+        production: env.profile.production,
+        account: env.accountId,
+        region: env.region,
+        cluster: env.clusterName,
+        namespace: this.namespace,
+        image,
+        slos: observed.slos ?? [],
+        dashboard: observed.dashboard,
+        traces: observed.traces,
+        runbook: props.runbookUrl,
+        alertsRouted: (env.alertTopics?.page.length ?? 0) > 0,
+        traced,
+        callers: (props.callers ?? []).map((c) => ({ namespace: c.namespace, app: c.app })),
+        dependencies: Object.entries(this.dependencies).map(([name, d]) => ({ name, entity: d.entityRef })),
+      },
+    });
   }
 
   /** Log group, SLO and dashboard; what they are is recorded in the metadata for the catalog. */
@@ -255,7 +327,10 @@ export class Service extends Construct {
       sampleRatio: env.tracing!.sampleRatio,
       logGroupNames: [logs.name],
     }) : undefined;
-    if (tracing) this.deployment.addOverride('//.goldenpath.traces', tracing.url);
+    if (tracing) {
+      this.deployment.addOverride('//.goldenpath.traces', tracing.url);
+      this.observed.traces = tracing.url;
+    }
     if (props.runbookUrl) this.deployment.addOverride('//.goldenpath.runbook', props.runbookUrl);
     if (props.slo) {
       const slo = new Slo(this, 'slo', {
@@ -268,7 +343,8 @@ export class Service extends Construct {
         traces: tracing && { region: env.region, serviceName: this.serviceName },
         runbookUrl: props.runbookUrl,
       });
-      this.deployment.addOverride('//.goldenpath.slos', [{ name: slo.name, objectivePercent: slo.objectivePercent, periodDays: slo.periodDays }]);
+      this.observed.slos = [{ name: slo.name, objectivePercent: slo.objectivePercent, periodDays: slo.periodDays }];
+      this.deployment.addOverride('//.goldenpath.slos', this.observed.slos);
     }
     if (props.dashboard ?? props.slo !== undefined) {
       const container = (metricName: string) => ({ namespace: 'ContainerInsights', metricName, dimensions: { ClusterName: env.clusterName, Namespace: this.namespace, Service: this.serviceName } });
@@ -289,6 +365,7 @@ export class Service extends Construct {
         },
       });
       this.deployment.addOverride('//.goldenpath.dashboard', dashboard.url);
+      this.observed.dashboard = dashboard.url;
     }
   }
 

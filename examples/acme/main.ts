@@ -49,11 +49,16 @@ export function buildAcme(app: App): Platform {
       variables: { DATABASE_URL: 'postgres://${resources.db.username}@${resources.db.host}:${resources.db.port}/${resources.db.name}?sslmode=verify-full' },
       dependencies: { db: { type: 'postgres' }, events: { type: 'queue' } },
       slo: { objectivePercent: 99.9 },
+      description: 'Double-entry ledger: balances and postings for every payment',
+      runbookUrl: 'https://runbooks.acme.example/payments/ledger',
+      providesApis: [{ name: 'ledger-api', definition: readFileSync(join(__dirname, 'ledger-openapi.yaml'), 'utf8') }],
     });
     // ...the search team in Score
     Service.fromScore(platform.teamStack(env, 'search'), readFileSync(join(__dirname, 'search-api.score.yaml'), 'utf8'), {
       environment: platform.serviceEnvironment(env, 'search'),
       slo: { objectivePercent: 99.5 },
+      description: 'Search over payments and merchants',
+      consumesApis: ['ledger-api'],
     });
   }
   // delivery: per environment account, OIDC roles for the team repositories...
@@ -84,6 +89,8 @@ export function buildAcme(app: App): Platform {
       name: team,
       team: { name: team },
       description: `${team} services on the acme golden path`,
+      // the payments repository keeps its docs in TechDocs (mkdocs.yml and docs/)
+      techDocs: team === 'payments',
       environments: platform.environmentNames.map((env) => ({
         name: env,
         region: platform.environmentStack(env).region,

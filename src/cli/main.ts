@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
 import { registerPlan } from './plan';
 import { registerStacks } from './stacks';
@@ -10,7 +11,6 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Commands that later work fills in; listed so `--help` shows the whole shape. */
 const PLANNED_COMMANDS: Array<[string, string]> = [
-  ['catalog', 'write Backstage catalog entities from cdktf.out'],
   ['portal', 'build the static portal site from cdktf.out'],
   ['new', 'scaffold a service from a golden-path template'],
 ];
@@ -24,6 +24,7 @@ export function buildProgram(): Command {
     // commander's own error text is replaced by our one line in main(); set before the
     // subcommands are added so they inherit it
     .configureOutput({ writeErr: () => undefined });
+  registerCatalog(program);
   registerCheck(program);
   registerPlan(program);
   registerStacks(program);

@@ -1,3 +1,4 @@
+export * from './catalog-facts';
 export * from './cdktf-out';
 export * from './context';
 export * from './eks-versions';

@@ -40,7 +40,10 @@ export function metadataFor(ctx: ResolvedContext): ResourceMetadata {
 export class MetadataAspect implements IAspect {
   public visit(node: IConstruct): void {
     if (TerraformStack.isStack(node)) {
-      (node as TerraformStack).addOverride(`//.${METADATA_KEY}`, metadataFor(GoldenPathContext.of(node)));
+      // key by key, so other metadata on the stack (suppressions, catalog facts) is kept
+      for (const [key, value] of Object.entries(metadataFor(GoldenPathContext.of(node)))) {
+        (node as TerraformStack).addOverride(`//.${METADATA_KEY}.${key}`, value);
+      }
     } else if (TerraformResource.isTerraformResource(node)) {
       const ctx = GoldenPathContext.of(node);
       if (ctx.kind === undefined) return; // a team's own resource: tagged, but not ours to describe

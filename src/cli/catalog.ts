@@ -1,0 +1,58 @@
+import { Command, Option } from 'commander';
+import { buildCatalog, CatalogModel } from '../catalog/model';
+import { renderScorecards, scoreCatalog, Scorecard } from '../catalog/scorecards';
+import { catalogFiles, catalogJson, writeFiles } from '../catalog/write';
+import { readCdktfOut } from '../core/cdktf-out';
+import { InputError } from '../core/errors';
+
+export interface CatalogOptions {
+  readonly out?: string;
+  readonly format: 'yaml' | 'json';
+  readonly scorecards?: boolean;
+  /** YYYY-MM-DD: the day suppressions are judged against. */
+  readonly today?: string;
+}
+
+export interface CatalogResult {
+  readonly model: CatalogModel;
+  readonly scorecards: Scorecard[];
+  /** Relative path → content; the JSON document under `catalog.json`. */
+  readonly files: Map<string, string>;
+  /** One line per dangling reference or disagreement, naming the construct that made it. */
+  readonly problems: string[];
+}
+
+/** Build the catalog of a cdktf.out directory, score it, and render its files. Writes nothing. */
+export function runCatalog(dir: string, options: CatalogOptions): CatalogResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new InputError(`--today must be a date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  const model = buildCatalog(readCdktfOut(dir), { now: new Date(`${today}T00:00:00Z`) });
+  const scorecards = scoreCatalog(model, { today });
+  const files = options.format === 'json' ? new Map([['catalog.json', catalogJson(model)]]) : catalogFiles(model);
+  const problems = model.problems.map((p) => {
+    const made = p.sources.map((s) => `${s.path} (stack ${s.stack})`).join(', ') || 'no construct';
+    return `${p.ref} ${p.field} ${p.message} — made by ${made}`;
+  });
+  return { model, scorecards, files, problems };
+}
+
+export function registerCatalog(program: Command): void {
+  program.command('catalog')
+    .description('write Backstage catalog entities (and scorecards) from cdktf.out; exits 1 on a dangling reference')
+    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
+    .option('-o, --out <dir>', 'write catalog-info.yaml files (or catalog.json) here; without it, print the JSON document')
+    .addOption(new Option('-f, --format <format>', 'yaml: a catalog-info.yaml per system and a Location; json: one document').choices(['yaml', 'json']).default('yaml'))
+    .option('--scorecards', 'print the scorecard of every component, per team')
+    .option('--today <date>', 'judge expiring suppressions as of this day (YYYY-MM-DD; default: today)')
+    .action((dir: string, options: CatalogOptions) => {
+      const result = runCatalog(dir, options);
+      if (result.problems.length) {
+        process.stderr.write(`goldenpath catalog: ${result.problems.length} reference(s) do not resolve:\n${result.problems.map((p) => `  ${p}\n`).join('')}`);
+        process.exitCode = 1;
+        return;
+      }
+      if (options.out) writeFiles(options.out, result.files);
+      else if (!options.scorecards) process.stdout.write(catalogJson(result.model));
+      if (options.scorecards) process.stdout.write(renderScorecards(result.scorecards));
+    });
+}
