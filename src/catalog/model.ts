@@ -144,7 +144,7 @@ export function buildCatalog(stacks: readonly SynthesizedStack[], options: { ext
     // a service's findings are its own resources', not its whole stack's
     const madeHere = (f: Finding) => paths.some((p) => f.stack === p.stack && (f.constructPath === p.path || !!f.constructPath?.startsWith(p.prefix)));
     const findings = fact.kind === 'Component' || fact.kind === 'Resource' ? report.findings.filter(madeHere) : [];
-    return { ref, entity: toEntity(fact, sources, findings, repositories), sources, findings };
+    return { ref, entity: toEntity(fact, sources, findings, repositories, byRef), sources, findings };
   });
   const rank = (r: CatalogRecord) => KIND_ORDER.indexOf(r.entity.kind as EntityKind);
   records.sort((a, b) => rank(a) - rank(b) || a.entity.metadata.name.localeCompare(b.entity.metadata.name));
@@ -173,7 +173,8 @@ function merge(ref: string, a: EntityFact, b: EntityFact, sources: FactSource[],
   };
 }
 
-function toEntity(fact: EntityFact, sources: FactSource[], findings: Finding[], repositories: readonly RepositoryFact[]): CatalogEntity {
+function toEntity(fact: EntityFact, sources: FactSource[], findings: Finding[], repositories: readonly RepositoryFact[],
+  all: ReadonlyMap<string, { fact: EntityFact }>): CatalogEntity {
   const annotations: Record<string, string> = { ...(fact.annotations ?? {}) };
   const links: EntityLink[] = [...(fact.links ?? [])];
   const made = sources.filter((s) => s.stack);
@@ -188,6 +189,12 @@ function toEntity(fact: EntityFact, sources: FactSource[], findings: Finding[], 
     annotations[ANNOTATIONS.guardrails] = fail.length + unknown === 0 ? 'pass' : `${count('error')} error, ${count('warning')} warning, ${count('info')} info, ${unknown} unknown`;
   }
   if (fact.kind === 'Component') {
+    // the SLOs, and the owning team's on-call, where Backstage users look for them
+    const slos = [...new Set(sources.flatMap((s) => (Array.isArray(s.facts.slos) ? s.facts.slos : [])
+      .map((o: any) => `${o.name} ${o.objectivePercent}% over ${o.periodDays}d`)))].sort();
+    if (slos.length) annotations[ANNOTATIONS.slos] = slos.join(', ');
+    const owner = typeof fact.spec.owner === 'string' ? normalizeRef(fact.spec.owner, 'group') : undefined;
+    links.push(...(owner ? all.get(owner)?.fact.links ?? [] : []).filter((l) => l.type === 'on-call'));
     const repo = repositoryOf(fact, repositories);
     if (repo) {
       const url = `https://github.com/${repo.slug}`;

@@ -182,7 +182,12 @@ export const SCORECARD_CHECKS: readonly ScorecardCheck[] = [
 ];
 
 /** Score every component; write its level and failing checks into its annotations. */
-export function scoreCatalog(model: CatalogModel, options: { checks?: readonly ScorecardCheck[]; today: string }): Scorecard[] {
+export function scoreCatalog(model: CatalogModel, options: {
+  checks?: readonly ScorecardCheck[];
+  today: string;
+  /** Base URL of the published portal: each component links to its scorecard there. @default - no link */
+  portalUrl?: string;
+}): Scorecard[] {
   const checks = options.checks ?? SCORECARD_CHECKS;
   const ids = new Set<string>();
   for (const c of checks) {
@@ -212,6 +217,13 @@ export function scoreCatalog(model: CatalogModel, options: { checks?: readonly S
           [ANNOTATIONS.scorecardLevel]: level,
           [ANNOTATIONS.scorecardFailing]: failing.join(',') || 'none',
         }).sort(([a], [b]) => a.localeCompare(b))),
+        ...(options.portalUrl ? {
+          links: [...(record.entity.metadata.links ?? []), {
+            url: `${options.portalUrl.replace(/\/+$/, '')}/${portalPage(record.entity.metadata.name)}#scorecard`,
+            title: `Scorecard: ${level}${failing.length ? ` (${failing.length} to fix)` : ''}`,
+            type: 'scorecard',
+          }],
+        } : {}),
       },
     };
     return { ref: record.ref, name: record.entity.metadata.name, team: owner?.replace(/^group:default\//, ''), level, results, nextLevel };
@@ -237,3 +249,7 @@ export function renderScorecards(cards: readonly Scorecard[]): string {
   return lines.join('\n');
 }
 
+/** The portal's page of a component, relative to the portal's root (the portal writes the same path). */
+export function portalPage(component: string): string {
+  return `components/${component}.html`;
+}

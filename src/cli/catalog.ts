@@ -11,6 +11,8 @@ export interface CatalogOptions {
   readonly scorecards?: boolean;
   /** YYYY-MM-DD: the day suppressions are judged against. */
   readonly today?: string;
+  /** Base URL of the published portal, for scorecard links. */
+  readonly portalUrl?: string;
 }
 
 export interface CatalogResult {
@@ -27,7 +29,8 @@ export function runCatalog(dir: string, options: CatalogOptions): CatalogResult 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new InputError(`--today must be a date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const model = buildCatalog(readCdktfOut(dir), { now: new Date(`${today}T00:00:00Z`) });
-  const scorecards = scoreCatalog(model, { today });
+  if (options.portalUrl !== undefined && !/^https?:\/\/\S+$/.test(options.portalUrl)) throw new InputError(`--portal-url must be an http(s) URL, got ${JSON.stringify(options.portalUrl)}`);
+  const scorecards = scoreCatalog(model, { today, portalUrl: options.portalUrl });
   const files = options.format === 'json' ? new Map([['catalog.json', catalogJson(model)]]) : catalogFiles(model);
   const problems = model.problems.map((p) => {
     const made = p.sources.map((s) => `${s.path} (stack ${s.stack})`).join(', ') || 'no construct';
@@ -44,6 +47,7 @@ export function registerCatalog(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'yaml: a catalog-info.yaml per system and a Location; json: one document').choices(['yaml', 'json']).default('yaml'))
     .option('--scorecards', 'print the scorecard of every component, per team')
     .option('--today <date>', 'judge expiring suppressions as of this day (YYYY-MM-DD; default: today)')
+    .option('--portal-url <url>', 'where the portal is published: each component links to its scorecard there')
     .action((dir: string, options: CatalogOptions) => {
       const result = runCatalog(dir, options);
       if (result.problems.length) {

@@ -68,6 +68,7 @@ export const ANNOTATIONS = {
   costCentre: 'goldenpath.dev/cost-centre',
   onCall: 'goldenpath.dev/on-call',
   guardrails: 'goldenpath.dev/guardrails',
+  slos: 'goldenpath.dev/slos',
   scorecardLevel: 'goldenpath.dev/scorecard-level',
   scorecardFailing: 'goldenpath.dev/scorecard-failing',
 } as const;

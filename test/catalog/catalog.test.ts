@@ -115,7 +115,8 @@ describe('catalog of the example org', () => {
       'goldenpath.dev/guardrails': 'pass',
       'goldenpath.dev/construct-path': 'acme-dev-payments/ledger, acme-prod-payments/ledger',
     });
-    expect(ledger.metadata.links!.map((l) => l.type).sort()).toEqual(['dashboard', 'dashboard', 'repository', 'runbook', 'traces', 'traces', 'workflow']);
+    expect(ledger.metadata.links!.map((l) => l.type).sort()).toEqual(['dashboard', 'dashboard', 'on-call', 'repository', 'runbook', 'traces', 'traces', 'workflow']);
+    expect(ledger.metadata.annotations!['goldenpath.dev/slos']).toBe('ledger-availability 99.9% over 30d');
     expect(byRef.get('component:default/search-api')!.spec.consumesApis).toEqual(['api:ledger-api']);
     const api = byRef.get('api:default/ledger-api')!;
     expect(api.spec).toMatchObject({ type: 'openapi', lifecycle: 'production', owner: 'group:payments', system: 'payments' });
@@ -160,6 +161,12 @@ describe('catalog of the example org', () => {
     const r = await runCli('catalog', out, '--scorecards', '--today', TODAY);
     expect(r.out).toMatch(/^payments\n  component\s+level\s+to reach the next level\n  ledger\s+gold\s+\(top level\)/m);
     expect(r.out).toMatch(/search-api\s+silver\s+SC-RUNBOOK: Give the Service `runbookUrl`\./);
+  });
+
+  test('with --portal-url, each component links to its scorecard in the portal', async () => {
+    const r = await runCli('catalog', out, '--format', 'json', '--today', TODAY, '--portal-url', 'https://portal.acme.example/');
+    const search = JSON.parse(r.out).find((e: any) => e.metadata.name === 'search-api');
+    expect(search.metadata.links).toContainEqual({ url: 'https://portal.acme.example/components/search-api.html#scorecard', title: 'Scorecard: silver (2 to fix)', type: 'scorecard' });
   });
 });
 
