@@ -31,8 +31,12 @@ const project = new typescript.TypeScriptProject({
     // @microsoft/jest-sarif requires tslib without declaring it
     'tslib@^2', '@kubernetes-models/prometheus-operator@~4.4.4', '@action-validator/core@^0.6.0',
     // real validators for what we generate (DESIGN.md): Backstage entities
-    '@backstage/catalog-model@^1.10.3'],
-  deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0'],
+    '@backstage/catalog-model@^1.10.3',
+    // the portal's browser test: Debian's chromium driven by playwright-core, checked with axe-core
+    'playwright-core@^1.56.0', 'axe-core@^4.10.0'],
+  deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0',
+    // the portal: a prebuilt search index, and ELK to lay out dependency graphs
+    'minisearch@^7.1.0', 'elkjs@^0.12.1'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',
   libdir: 'lib',
@@ -67,7 +71,7 @@ const project = new typescript.TypeScriptProject({
     projectService: false,
     devdirs: ['test', 'examples', 'bench', 'scripts'],
   },
-  gitignore: ['cdktf.out/', '.gen/', 'imports/', 'bench/out/', '*.tsbuildinfo'],
+  gitignore: ['cdktf.out/', '.gen/', 'imports/', 'bench/out/', '*.tsbuildinfo', 'test-output/'],
   npmignoreEnabled: true,
 });
 
@@ -135,6 +139,7 @@ project.addFields({
     './observability': { types: './lib/constructs/observability/index.d.ts', default: './lib/constructs/observability/index.js' },
     './baseline': { types: './lib/constructs/baseline/index.d.ts', default: './lib/constructs/baseline/index.js' },
     './platform': { types: './lib/constructs/platform/index.d.ts', default: './lib/constructs/platform/index.js' },
+    './portal': { types: './lib/constructs/portal/index.d.ts', default: './lib/constructs/portal/index.js' },
     './package.json': './package.json',
   },
 });

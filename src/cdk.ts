@@ -5,6 +5,7 @@ export {
   App,
   Aspects,
   Fn,
+  Lazy,
   LocalBackend,
   S3Backend,
   TerraformElement,
@@ -14,4 +15,4 @@ export {
   Testing,
   Token,
 } from 'cdktf';
-export type { IAspect, S3BackendConfig } from 'cdktf';
+export type { IAspect, S3BackendConfig, TerraformProvider } from 'cdktf';

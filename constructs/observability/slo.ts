@@ -82,6 +82,8 @@ export class Slo extends Construct {
   public readonly objectivePercent: number;
   public readonly periodDays: number;
   public readonly compositeAlarms: CloudwatchCompositeAlarm[] = [];
+  /** The burn-rate alerts: severity, windows, burn rate and the error-ratio threshold. */
+  public readonly alerts: Array<{ severity: 'page' | 'ticket'; long: string; short: string; burnRate: number; threshold: number }>;
   /** The PrometheusRule manifest, as applied. */
   public readonly prometheusRule?: Record<string, any>;
 
@@ -99,6 +101,7 @@ export class Slo extends Construct {
     if (props.runbookUrl !== undefined && !/^https:\/\/\S+$/.test(props.runbookUrl)) throw new PlatformValidationError(this, 'runbookUrl', props.runbookUrl, 'must be an https:// URL');
     this.objectivePercent = objective;
     this.periodDays = period;
+    this.alerts = BURN_RATE_WINDOWS.map((w) => ({ severity: w.severity, long: w.long, short: w.short, burnRate: w.burnRate, threshold: burnRateThreshold(objective, w.burnRate) }));
     // where to look next, appended to every alarm and alert: the traces of the window, the runbook
     const links = (window: string) => [
       props.traces && `Traces: ${tracesUrl(props.traces.region, props.traces.serviceName, windowSeconds(window))}`,

@@ -118,9 +118,14 @@ export function renderDeliveryWorkflow(options: WorkflowOptions): string {
   let previous = 'synth';
   for (const env of options.environments) {
     const id = `apply-${env}`;
+    // on merge every environment in order; from "Run workflow" only the chosen one, still
+    // from the default branch and through the same GitHub environment and its reviewers.
+    // An environment that was skipped (no stacks, or not chosen) does not block the next.
+    const trigger = `(github.event_name == 'push' || (github.event_name == 'workflow_dispatch' && inputs.environment == '${env}'))`;
+    const after = previous === 'synth' ? '' : ` && (needs.${previous}.result == 'success' || needs.${previous}.result == 'skipped')`;
     jobs[id] = {
       'name': `apply ${env} \${{ matrix.stack.name }}`,
-      'if': `github.event_name == 'push' && github.ref == 'refs/heads/${branch}' && toJSON(fromJSON(needs.synth.outputs.stacks).${env}) != '[]'`,
+      'if': `!cancelled() && needs.synth.result == 'success'${after} && github.ref == 'refs/heads/${branch}' && ${trigger} && toJSON(fromJSON(needs.synth.outputs.stacks).${env}) != '[]'`,
       'needs': previous === 'synth' ? 'synth' : ['synth', previous],
       'runs-on': 'ubuntu-latest',
       'strategy': { 'fail-fast': true, 'matrix': { stack: `\${{ fromJSON(needs.synth.outputs.stacks).${env} }}` } },
@@ -136,7 +141,16 @@ export function renderDeliveryWorkflow(options: WorkflowOptions): string {
   }
   const workflow = {
     name: 'goldenpath',
-    on: { pull_request: { branches: [branch] }, push: { branches: [branch] } },
+    on: {
+      pull_request: { branches: [branch] },
+      push: { branches: [branch] },
+      // the portal's "Provision or update an environment" and "Deploy" buttons land here
+      workflow_dispatch: {
+        inputs: {
+          environment: { description: 'The environment to provision or deploy (applies need its reviewers)', type: 'choice', required: true, options: [...options.environments] },
+        },
+      },
+    },
     permissions: {},
     jobs,
   };

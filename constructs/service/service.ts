@@ -63,7 +63,7 @@ export class Service extends Construct {
   /** Connection outputs by dependency name (Score's `${resources.<name>.<output>}`). */
   public readonly connections: Record<string, Connection>;
   /** What observability the service got, for its catalog entity. */
-  private observed: { slos?: Array<{ name: string; objectivePercent: number; periodDays: number }>; dashboard?: string; traces?: string } = {};
+  private observed: { slos?: Array<{ name: string; objectivePercent: number; periodDays: number; alerts?: Slo['alerts'] }>; dashboard?: string; traces?: string } = {};
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
@@ -343,8 +343,9 @@ export class Service extends Construct {
         traces: tracing && { region: env.region, serviceName: this.serviceName },
         runbookUrl: props.runbookUrl,
       });
-      this.observed.slos = [{ name: slo.name, objectivePercent: slo.objectivePercent, periodDays: slo.periodDays }];
-      this.deployment.addOverride('//.goldenpath.slos', this.observed.slos);
+      const summary = { name: slo.name, objectivePercent: slo.objectivePercent, periodDays: slo.periodDays };
+      this.deployment.addOverride('//.goldenpath.slos', [summary]);
+      this.observed.slos = [{ ...summary, alerts: slo.alerts }];
     }
     if (props.dashboard ?? props.slo !== undefined) {
       const container = (metricName: string) => ({ namespace: 'ContainerInsights', metricName, dimensions: { ClusterName: env.clusterName, Namespace: this.namespace, Service: this.serviceName } });

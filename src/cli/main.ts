@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
 import { registerPlan } from './plan';
+import { registerPortal } from './portal';
 import { registerStacks } from './stacks';
 import { InputError } from '../core/errors';
 import { goldenPathVersion } from '../core/version';
@@ -11,7 +12,6 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Commands that later work fills in; listed so `--help` shows the whole shape. */
 const PLANNED_COMMANDS: Array<[string, string]> = [
-  ['portal', 'build the static portal site from cdktf.out'],
   ['new', 'scaffold a service from a golden-path template'],
 ];
 
@@ -27,6 +27,7 @@ export function buildProgram(): Command {
   registerCatalog(program);
   registerCheck(program);
   registerPlan(program);
+  registerPortal(program);
   registerStacks(program);
   for (const [name, summary] of PLANNED_COMMANDS) {
     program.command(name).description(`${summary} (not available yet)`).allowUnknownOption().allowExcessArguments()

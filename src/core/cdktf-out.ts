@@ -10,6 +10,8 @@ export interface SynthesizedStack {
   readonly json: any;
   /** 1-based line of each resource (`type.name`) in cdk.tf.json. */
   readonly lines: ReadonlyMap<string, number>;
+  /** Stacks this one depends on (manifest.json), sorted. */
+  readonly dependencies: readonly string[];
 }
 
 /**
@@ -28,7 +30,8 @@ export function readCdktfOut(dir: string): SynthesizedStack[] {
     if (!existsSync(path)) throw new InputError(`${path}: missing (listed in ${manifestPath})`);
     const text = readFileSync(path, 'utf8');
     const json = parseJson(path, text);
-    return { name, file: relative(process.cwd(), path) || path, json, lines: resourceLines(text) };
+    const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d: unknown): d is string => typeof d === 'string').sort() : [];
+    return { name, file: relative(process.cwd(), path) || path, json, lines: resourceLines(text), dependencies };
   });
 }
 

@@ -31,8 +31,8 @@ describe('goldenpath CLI', () => {
   });
 
   test('a command that is not built yet says so and exits 2', async () => {
-    const r = await run('portal');
+    const r = await run('new');
     expect(r.code).toBe(2);
-    expect(r.err).toBe("goldenpath: 'portal' is not available in this version\n");
+    expect(r.err).toBe("goldenpath: 'new' is not available in this version\n");
   });
 });

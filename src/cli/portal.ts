@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { writeFiles } from '../catalog/write';
+import { readCdktfOut } from '../core/cdktf-out';
+import { InputError } from '../core/errors';
+import { buildPortal } from '../portal/site';
+
+export interface PortalCliOptions {
+  readonly out: string;
+  readonly today?: string;
+  readonly backstageUrl?: string;
+  readonly template?: string;
+}
+
+/** Build the portal of a cdktf.out directory into files (relative path → content). */
+export async function runPortal(dir: string, options: Omit<PortalCliOptions, 'out'>): Promise<Map<string, string>> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new InputError(`--today must be a date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  if (options.backstageUrl !== undefined && !/^https?:\/\/\S+$/.test(options.backstageUrl)) throw new InputError(`--backstage-url must be an http(s) URL, got ${JSON.stringify(options.backstageUrl)}`);
+  return buildPortal(readCdktfOut(dir), { today, backstageUrl: options.backstageUrl, templateName: options.template });
+}
+
+export function registerPortal(program: Command): void {
+  program.command('portal')
+    .description('build the static portal site (plain HTML, CSS and a search script) from cdktf.out')
+    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
+    .requiredOption('-o, --out <dir>', 'write the site here (open index.html, or publish the folder)')
+    .option('--today <date>', 'judge scorecards and expiring suppressions as of this day (YYYY-MM-DD; default: today)')
+    .option('--backstage-url <url>', 'your Backstage: "Create a service" also links to its software template')
+    .option('--template <name>', 'the Backstage template that creates a service', 'goldenpath-service')
+    .action(async (dir: string, options: PortalCliOptions) => {
+      const files = await runPortal(dir, options);
+      writeFiles(options.out, files);
+      process.stdout.write(`portal: ${files.size} files in ${options.out} (open ${options.out}/index.html)\n`);
+    });
+}

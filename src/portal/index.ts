@@ -1,0 +1,3 @@
+export * from './golden-paths';
+export * from './graph';
+export * from './site';
