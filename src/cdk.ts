@@ -3,6 +3,7 @@
 export {
   Annotations,
   App,
+  DataTerraformRemoteStateS3,
   Aspects,
   Fn,
   Lazy,

@@ -1,6 +1,7 @@
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
 import { EnvironmentStack, StateLocation } from './environment-stack';
+import { PLATFORM_OUTPUTS, publishOutputs } from './platform-outputs';
 import { Fn } from '../../src/cdk';
 import { ANNOTATIONS, CatalogFacts, ENVIRONMENT_ENTITIES, entityName, EntityLink } from '../../src/core/catalog-facts';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
@@ -81,6 +82,16 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
  * cdktf.out are stable and flat: `<org>-state`, `<org>-<env>`, `<org>-<env>-<team>`.
  */
 export class Platform extends Construct {
+  /** Where a platform of `org` keeps its state: the bucket and key it bootstraps in the state account. */
+  public static stateLocation(org: string, stateAccountId: string, stateRegion: string): StateLocation {
+    return {
+      bucket: StateBackend.defaultBucketName(org, stateAccountId),
+      region: stateRegion,
+      kmsKeyArn: `arn:aws:kms:${stateRegion}:${stateAccountId}:alias/${deriveName('kmsAlias', org, 'tfstate')}`,
+      keyPrefix: org,
+    };
+  }
+
   public readonly org: string;
   public readonly platformTeam: string;
   public readonly stateStack: EnvironmentStack;
@@ -136,13 +147,8 @@ export class Platform extends Construct {
     const stateRegion = props.stateRegion ?? first.region;
     if (!REGION.test(stateRegion)) throw new PlatformValidationError(this, 'stateRegion', stateRegion, 'must be an AWS region such as eu-west-1');
 
-    const bucket = StateBackend.defaultBucketName(this.org, stateAccountId);
-    const state: StateLocation = {
-      bucket,
-      region: stateRegion,
-      kmsKeyArn: `arn:aws:kms:${stateRegion}:${stateAccountId}:alias/${deriveName('kmsAlias', this.org, 'tfstate')}`,
-      keyPrefix: this.org,
-    };
+    const state = Platform.stateLocation(this.org, stateAccountId, stateRegion);
+    const bucket = state.bucket;
 
     this.state = state;
     this.stateAccount = { accountId: stateAccountId, region: stateRegion };
@@ -181,6 +187,23 @@ export class Platform extends Construct {
           teams,
         });
         this.awsEnvs.set(env.name, awsEnv);
+        const out = PLATFORM_OUTPUTS.environment;
+        publishOutputs(envStack, {
+          [out.vpcId]: awsEnv.network.vpc.id,
+          [out.vpcCidr]: awsEnv.network.cidr,
+          [out.isolatedSubnetIds]: awsEnv.network.isolatedSubnetIds,
+          [out.dataKeyArn]: awsEnv.keys.data.keyArn,
+          [out.secretsKeyArn]: awsEnv.keys.secrets.keyArn,
+          [out.logsKeyArn]: awsEnv.keys.logs.keyArn,
+          [out.accessLogsBucket]: awsEnv.accessLogsBucketName,
+          ...(awsEnv.cluster ? {
+            [out.oidcProviderArn]: awsEnv.cluster.oidcProvider.arn,
+            [out.oidcIssuer]: awsEnv.cluster.oidcIssuer,
+            [out.clusterName]: awsEnv.cluster.clusterName,
+            [out.clusterEndpoint]: awsEnv.cluster.cluster.endpoint,
+            [out.clusterCaData]: awsEnv.cluster.cluster.certificateAuthority.get(0).data,
+          } : {}),
+        });
         if (awsEnv.cluster && (env.tracing ?? true)) {
           const observability = new EnvironmentStack(scope, `${this.org}-${env.name}-observability`, {
             context: { org: this.org, team: platformTeam, service: 'observability', environment: env.name },
@@ -230,7 +253,14 @@ export class Platform extends Construct {
         const cluster = awsEnv?.cluster;
         if (cluster) {
           clusterProvider(teamStack, cluster, env.region);
-          this.tenancies.set(`${env.name}/${team.name}`, new TeamTenancy(teamStack, 'tenancy', { team }));
+          const tenancy = new TeamTenancy(teamStack, 'tenancy', { team });
+          this.tenancies.set(`${env.name}/${team.name}`, tenancy);
+          const routing = this.alertRoutings.get(`${env.name}/${team.name}`)!;
+          publishOutputs(teamStack, {
+            [PLATFORM_OUTPUTS.team.namespace]: tenancy.namespaceName,
+            [PLATFORM_OUTPUTS.team.alertTopicsPage]: routing.topicArns('page'),
+            [PLATFORM_OUTPUTS.team.alertTopicsTicket]: routing.topicArns('ticket'),
+          });
         }
       }
     }
