@@ -33,10 +33,13 @@ const project = new typescript.TypeScriptProject({
     // real validators for what we generate (DESIGN.md): Backstage entities
     '@backstage/catalog-model@^1.10.3',
     // the portal's browser test: Debian's chromium driven by playwright-core, checked with axe-core
-    'playwright-core@^1.56.0', 'axe-core@^4.10.0'],
+    'playwright-core@^1.56.0', 'axe-core@^4.10.0',
+    '@types/mustache@^4.2.6', '@backstage/plugin-scaffolder-common@^2.4.0'],
   deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0',
     // the portal: a prebuilt search index, and ELK to lay out dependency graphs
-    'minisearch@^7.1.0', 'elkjs@^0.12.1'],
+    'minisearch@^7.1.0', 'elkjs@^0.12.1',
+    // goldenpath new: templates rendered by mustache, questions in a terminal, progress for long steps
+    'mustache@^4.2.0', '@inquirer/prompts@^7.10.0', 'nanospinner@^1.2.2'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',
   libdir: 'lib',
@@ -72,7 +75,8 @@ const project = new typescript.TypeScriptProject({
     devdirs: ['test', 'examples', 'bench', 'scripts'],
   },
   gitignore: ['cdktf.out/', '.gen/', 'imports/', 'bench/out/', '*.tsbuildinfo', 'test-output/'],
-  npmignoreEnabled: true,
+  // the package ships only itself: an allow-list (`files` below), not an ignore list
+  npmignoreEnabled: false,
 });
 
 // Never import a provider's root barrel (5.3 s and 573 MB per import); `cdktf` only via src/cdk.ts.
@@ -124,25 +128,34 @@ project.addTask('gen:taggable', {
   exec: 'ts-node --transpile-only scripts/taggable-types.ts',
 });
 
+project.addTask('e2e', {
+  description: 'npm pack, scaffold every kind of project and two consumers, install the tarball, run their tests, synth and check (slow; run by .ci/run)',
+  exec: 'ts-node --transpile-only scripts/e2e.ts',
+});
+
 const bench = project.addTask('bench', {
   description: 'Benchmarks, printed as ratios against raw cdktf measured in the same run',
 });
 bench.spawn(project.compileTask);
 bench.exec('ts-node --transpile-only bench/run.ts');
 
+// The public entry points: the kernel and tools, and one subpath per golden-path folder.
+const subpaths = ['environment', 'service', 'pipeline', 'observability', 'baseline', 'platform', 'portal'];
 project.addFields({
   exports: {
     '.': { types: './lib/src/index.d.ts', default: './lib/src/index.js' },
-    './environment': { types: './lib/constructs/environment/index.d.ts', default: './lib/constructs/environment/index.js' },
-    './service': { types: './lib/constructs/service/index.d.ts', default: './lib/constructs/service/index.js' },
-    './pipeline': { types: './lib/constructs/pipeline/index.d.ts', default: './lib/constructs/pipeline/index.js' },
-    './observability': { types: './lib/constructs/observability/index.d.ts', default: './lib/constructs/observability/index.js' },
-    './baseline': { types: './lib/constructs/baseline/index.d.ts', default: './lib/constructs/baseline/index.js' },
-    './platform': { types: './lib/constructs/platform/index.d.ts', default: './lib/constructs/platform/index.js' },
-    './portal': { types: './lib/constructs/portal/index.d.ts', default: './lib/constructs/portal/index.js' },
+    ...Object.fromEntries(subpaths.map((p) => [`./${p}`, { types: `./lib/constructs/${p}/index.d.ts`, default: `./lib/constructs/${p}/index.js` }])),
     './package.json': './package.json',
   },
+  // TypeScript's classic resolution (`module: commonjs`, the stock cdktf template) ignores
+  // `exports`; typesVersions maps the same subpaths for it
+  typesVersions: { '*': Object.fromEntries(subpaths.map((p) => [p, [`lib/constructs/${p}/index.d.ts`]])) },
 });
+project.package.addField('files', [
+  'lib/**/*.js', 'lib/**/*.d.ts', 'lib/**/*.json', '!lib/tsconfig.tsbuildinfo',
+  'bin/goldenpath', 'templates/', 'constructs/service/score/',
+  'README.md', 'LICENSE',
+]);
 project.package.addField('main', 'lib/src/index.js');
 project.package.addField('types', 'lib/src/index.d.ts');
 

@@ -2,7 +2,8 @@
 import { benchCheck } from './check';
 import { benchImport } from './import';
 import { benchPlan } from './plan';
+import { benchScaffold } from './scaffold';
 import { benchService } from './service';
 
-const results = [benchImport(), benchCheck(), benchPlan(), benchService()];
+const results = [benchImport(), benchCheck(), benchPlan(), benchService(), benchScaffold()];
 if (results.some((ok) => !ok)) process.exitCode = 1;

@@ -8,6 +8,7 @@ import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environ
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
 import { validateAccountId } from '../baseline/encryption-key';
+import { parseIpv4Cidr } from '../environment/cidr';
 import { collectorEndpoint, TRACE_COLLECTOR } from '../observability/tracing';
 import type { ServiceEnvironment } from '../service/service-environment';
 
@@ -27,6 +28,12 @@ export interface ServiceStackProps {
   readonly stateRegion: string;
   /** @default - `prod` for an environment named prod or production, else `dev` (as Platform decides) */
   readonly profile?: EnvironmentProfile['name'];
+  /**
+   * The environment's VPC CIDR, as the Platform has it. Given, the guardrails can judge the
+   * rules that use it at synth time.
+   * @default - read from the platform's outputs at plan time
+   */
+  readonly vpcCidr?: string;
   /** The environment runs the platform's trace collector. @default true */
   readonly tracing?: boolean;
 }
@@ -59,6 +66,7 @@ export class ServiceStack extends EnvironmentStack {
       if (!REGION.test(props[prop])) throw new PlatformValidationError(this, prop, props[prop], 'must be an AWS region such as eu-west-1');
     }
     if (!profile) throw new PlatformValidationError(this, 'profile', props.profile, `must be one of ${Object.keys(ENVIRONMENT_PROFILES).join(', ')}`);
+    if (props.vpcCidr !== undefined && !parseIpv4Cidr(props.vpcCidr)) throw new PlatformValidationError(this, 'vpcCidr', props.vpcCidr, 'must be an IPv4 CIDR block such as 10.20.0.0/16');
 
     // the platform's stacks, by the names and state keys Platform gives them
     const remote = (stack: string) => new DataTerraformRemoteStateS3(this, `platform-${stack}`, {
@@ -81,7 +89,7 @@ export class ServiceStack extends EnvironmentStack {
       profile,
       namespace: props.team,
       vpcId: env.getString(o.vpcId),
-      vpcCidr: env.getString(o.vpcCidr),
+      vpcCidr: props.vpcCidr ?? env.getString(o.vpcCidr),
       isolatedSubnetIds: env.getList(o.isolatedSubnetIds),
       dataKeyArn: env.getString(o.dataKeyArn),
       secretsKeyArn: env.getString(o.secretsKeyArn),

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
+import { registerNew } from './new';
 import { registerPlan } from './plan';
 import { registerPortal } from './portal';
 import { registerStacks } from './stacks';
@@ -9,11 +10,6 @@ import { goldenPathVersion } from '../core/version';
 
 /** Exit codes: 0 ok, 1 findings or failures reached the threshold, 2 bad input. */
 export const EXIT_BAD_INPUT = 2;
-
-/** Commands that later work fills in; listed so `--help` shows the whole shape. */
-const PLANNED_COMMANDS: Array<[string, string]> = [
-  ['new', 'scaffold a service from a golden-path template'],
-];
 
 export function buildProgram(): Command {
   const program = new Command('goldenpath')
@@ -26,15 +22,10 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: () => undefined });
   registerCatalog(program);
   registerCheck(program);
+  registerNew(program);
   registerPlan(program);
   registerPortal(program);
   registerStacks(program);
-  for (const [name, summary] of PLANNED_COMMANDS) {
-    program.command(name).description(`${summary} (not available yet)`).allowUnknownOption().allowExcessArguments()
-      .action(() => {
-        throw new InputError(`'${name}' is not available in this version`);
-      });
-  }
   return program;
 }
 

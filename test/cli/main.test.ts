@@ -30,9 +30,4 @@ describe('goldenpath CLI', () => {
     expect(r.err).toMatch(/unknown option '--frobnicate'/);
   });
 
-  test('a command that is not built yet says so and exits 2', async () => {
-    const r = await run('new');
-    expect(r.code).toBe(2);
-    expect(r.err).toBe("goldenpath: 'new' is not available in this version\n");
-  });
 });

@@ -1,0 +1,111 @@
+import { existsSync, readFileSync, statSync } from 'fs';
+import { Command, Option } from 'commander';
+import { InputError } from '../core/errors';
+import { goldenPathVersion } from '../core/version';
+import { generateProject } from '../scaffold/generate';
+import { installAndSynth } from '../scaffold/install';
+import { resolveValues, ScaffoldKind, ScaffoldRequest, SERVICE_TEMPLATES, ServiceTemplate } from '../scaffold/values';
+import { writeProject } from '../scaffold/write';
+
+interface NewOptions {
+  readonly team?: string;
+  readonly dir?: string;
+  readonly template?: ServiceTemplate;
+  readonly score?: string;
+  readonly environments?: string;
+  readonly org?: string;
+  readonly region?: string;
+  readonly teams?: string;
+  readonly goldenpath?: string;
+  readonly force?: boolean;
+  readonly install?: boolean;
+  readonly dryRun?: boolean;
+}
+
+/**
+ * Fill what is missing: in a terminal, ask (with @inquirer/prompts); anywhere else never wait
+ * for input, and name the missing flag.
+ */
+async function ask(kind: ScaffoldKind, name: string | undefined, options: NewOptions): Promise<{ name: string; team?: string }> {
+  const missing: Array<'name' | 'team'> = [];
+  if (!name) missing.push('name');
+  if (kind === 'service' && !options.team) missing.push('team');
+  if (missing.length === 0) return { name: name!, team: options.team };
+  const argName = kind === 'service' ? '<name>' : kind === 'platform' ? '<org>' : '<package>';
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new InputError(`goldenpath new ${kind} needs ${missing.map((m) => (m === 'name' ? argName : '--team <team>')).join(' and ')} (it asks only in a terminal)`);
+  }
+  const { input } = await import('@inquirer/prompts');
+  return {
+    name: name ?? await input({ message: `${argName.slice(1, -1)}:`, required: true }),
+    team: options.team ?? (kind === 'service' ? await input({ message: 'team:', required: true }) : undefined),
+  };
+}
+
+async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: NewOptions): Promise<void> {
+  const { name, team } = await ask(kind, nameArg, options);
+  let score: ScaffoldRequest['score'];
+  if (options.score !== undefined) {
+    if (!existsSync(options.score) || !statSync(options.score).isFile()) throw new InputError(`--score ${options.score}: no such file`);
+    score = { path: options.score, text: readFileSync(options.score, 'utf8') };
+  }
+  const list = (v?: string) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+  const values = resolveValues({
+    kind,
+    name,
+    team,
+    score,
+    template: options.template,
+    environments: list(options.environments),
+    org: options.org,
+    region: options.region,
+    teams: list(options.teams),
+    goldenpathSpec: options.goldenpath,
+  }, goldenPathVersion());
+  const files = generateProject(values);
+  const dir = options.dir ?? (kind === 'distribution' ? values.packageName.split('/').pop()! : values.kind === 'platform' ? `${values.org}-platform` : values.name);
+  if (options.dryRun) {
+    process.stdout.write(`would write ${files.size} files to ${dir}:\n${[...files].map(([p, c]) => `  ${p} (${Buffer.byteLength(c)} bytes)\n`).join('')}`);
+    return;
+  }
+  writeProject(dir, files, { force: options.force });
+  process.stdout.write(`goldenpath new ${kind}: ${files.size} files in ${dir}\n`);
+  if (options.install) {
+    const steps = await installAndSynth(dir);
+    const failed = steps.find((s) => !s.ok);
+    if (failed) {
+      process.stderr.write(`${failed.output.trim().split('\n').slice(-20).join('\n')}\n`);
+      process.exitCode = 1;
+      return;
+    }
+  }
+  process.stdout.write(`next: cd ${dir}${options.install ? '' : ' && npm install'} && npm test && npx cdktf synth && npx goldenpath check cdktf.out\n`);
+}
+
+const common = (cmd: Command) => cmd
+  .option('--dir <dir>', 'where to write the project (default: a folder named after it)')
+  .option('--environments <names>', 'environments, comma-separated', 'dev,prod')
+  .option('--region <region>', 'AWS region of the environments', 'eu-west-1')
+  .option('--goldenpath <spec>', 'the goldenpath dependency in package.json (default: ^this version)')
+  .option('--force', 'write into a directory that is not empty')
+  .option('--install', 'run npm install and the first synth, with progress')
+  .option('--dry-run', 'list the files it would write, and write nothing');
+
+export function registerNew(program: Command): void {
+  const cmd = program.command('new').description('scaffold a service, a platform or a distribution: installs, synthesizes and passes its own tests as generated');
+  common(cmd.command('service').argument('[name]', 'the service name (a DNS label)')
+    .description("a team's service repository on the golden path")
+    .option('--team <team>', 'the owning team')
+    .addOption(new Option('--template <template>', 'what kind of service').choices([...SERVICE_TEMPLATES]).default('web-service'))
+    .option('--score <file>', 'describe the workload with this Score file (score.dev/v1b1)')
+    .option('--org <org>', "the platform's org", 'acme'))
+    .action((name: string | undefined, options: NewOptions) => runNew('service', name, options));
+  common(cmd.command('platform').argument('[org]', 'the organisation (a DNS label)')
+    .description('the platform repository: Platform with its environments, teams, state backend and account baselines')
+    .option('--teams <names>', 'teams, comma-separated', 'example'))
+    .action((org: string | undefined, options: NewOptions) => runNew('platform', org, options));
+  common(cmd.command('distribution').argument('[package]', 'the package name, e.g. @acme/platform')
+    .description("a package that wraps goldenpath with the org's defaults, to publish to your registry")
+    .option('--org <org>', 'the org (default: the package scope)'))
+    .action((pkg: string | undefined, options: NewOptions) => runNew('distribution', pkg, options));
+}

@@ -1,0 +1,4 @@
+export * from './generate';
+export * from './install';
+export * from './values';
+export * from './write';
