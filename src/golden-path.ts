@@ -3,6 +3,7 @@ import { Aspects, TerraformStack } from './cdk';
 import { GoldenPathContext, GoldenPathContextProps } from './core/context';
 import { MetadataAspect } from './core/metadata';
 import { StandardTagsAspect } from './core/tags';
+import { Plugins } from './plugins/registry';
 import { Guardrails } from './policy/guardrails';
 
 const prepared = new WeakSet<IConstruct>();
@@ -23,6 +24,8 @@ export function prepareStack(scope: IConstruct): TerraformStack {
     // `goldenpath check` or an explicit Guardrails.apply(stack)
     aspects.add(new Guardrails({ onlyGoldenPath: true }));
   }
+  // plugins registered on the app (or above the stack) bring their rules and tags
+  Plugins.applyAspects(stack);
   return stack;
 }
 

@@ -1,10 +1,13 @@
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
+import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
 import { markGoldenPath } from '../../src/golden-path';
+import { Plugins } from '../../src/plugins/registry';
 import { EncryptionKey } from '../baseline/encryption-key';
 
 export type AlertSeverity = 'page' | 'ticket';
@@ -74,6 +77,20 @@ export class AlertRouting extends Construct {
     if (props.onCall) subscribe('page', 'on-call', props.onCall);
     (props.ticketEmails ?? []).forEach((e, i) => subscribe('ticket', `email-${i}`, e));
     if (props.onCall && EMAIL.test(props.onCall) && !(props.ticketEmails ?? []).includes(props.onCall)) subscribe('ticket', 'on-call', props.onCall);
+    // plugins may route alerts to more places (an incident tool's integration)
+    let added = 0;
+    Plugins.runAlertRoutingHooks(this, {
+      team: props.team,
+      context: GoldenPathContext.of(this),
+      subscribeHttps: (severity, url, source) => {
+        if (!/^https:\/\/\S+$/.test(url)) throw new PlatformValidationError(this, `${source} subscription`, url, 'must be an https:// URL');
+        subscribe(severity, `plugin-${++added}`, url);
+      },
+      secureParameter: (name) => {
+        if (!/^\/[A-Za-z0-9_.\-/]+$/.test(name)) throw new PlatformValidationError(this, 'secureParameter', name, 'must be an SSM parameter path such as /team/secret');
+        return new DataAwsSsmParameter(this, `parameter-${name.replace(/[^A-Za-z0-9]+/g, '-')}`, { name, withDecryption: true }).value;
+      },
+    });
   }
 
   public topicArns(severity: AlertSeverity): string[] {

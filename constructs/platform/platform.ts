@@ -8,6 +8,8 @@ import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environ
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
 import { Team, validateTeam } from '../../src/core/team';
+import type { GoldenPathPlugin } from '../../src/plugins/contract';
+import { Plugins } from '../../src/plugins/registry';
 import { validateAccountId } from '../baseline/encryption-key';
 import { StateBackend } from '../baseline/state-backend';
 import { AwsEnvironment, ClusterOptions } from '../environment/aws-environment';
@@ -72,6 +74,12 @@ export interface PlatformProps {
    * @default false
    */
   readonly bootstrapWithLocalState?: boolean;
+  /**
+   * Plugins for everything the platform builds (and whatever else the app holds): registered
+   * on the app before any stack is made. Their order follows their dependencies, then names.
+   * @default - none
+   */
+  readonly plugins?: GoldenPathPlugin[];
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -107,6 +115,7 @@ export class Platform extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
+    if (props.plugins?.length) Plugins.register(scope, ...props.plugins);
     this.org = validateName(this, 'org', props.org, 'kubernetesName');
     if (props.environments.length === 0) {
       throw new PlatformValidationError(this, 'environments', props.environments, 'must list at least one environment');

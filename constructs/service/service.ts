@@ -26,6 +26,8 @@ import { deriveName, validateName } from '../../src/core/naming';
 import { rawResource } from '../../src/core/raw-resource';
 import { standardLabels } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
+import type { SidecarSpec } from '../../src/plugins/contract';
+import { Plugins } from '../../src/plugins/registry';
 import { ServiceDashboard } from '../observability/service-dashboard';
 import { ServiceTracing } from '../observability/service-tracing';
 import { Slo } from '../observability/slo';
@@ -163,9 +165,34 @@ export class Service extends Construct {
     });
     const resources = props.containerResources ?? SERVICE_SIZES[size];
     const probe = (path: string, extra: object = {}) => ({ httpGet: { path, port: String(port) }, ...extra });
-    const variables = [...own, ...[...generated].map(([k, g]) => [k, g.value] as const)];
+    const variables: Array<readonly [string, string]> = [...own, ...[...generated].map(([k, g]) => [k, g.value] as const)];
+    // plugins add what every service of the org carries; each addition is recorded in the metadata
+    const sidecars: SidecarSpec[] = [];
+    const annotations: Record<string, string> = { ...props.annotations };
+    Plugins.runServiceHooks(this, {
+      serviceName: this.serviceName,
+      namespace: this.namespace,
+      environment: env.name,
+      context: GoldenPathContext.of(this),
+      addVariable: (name, value, source) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new PlatformValidationError(this, `${source} variable`, name, 'must be a variable name of letters, digits and _');
+        const mine = variables.find(([k]) => k === name);
+        if (mine) throw new PlatformValidationError(this, `${source} variable ${name}`, value, `collides with the ${name} the service already has (${own.some(([k]) => k === name) ? 'its variables' : generated.get(name)?.source})`);
+        variables.push([name, value]);
+      },
+      addSidecar: (sidecar, source) => {
+        validateName(this, `${source} sidecar`, sidecar.name, 'kubernetesName');
+        if (sidecar.name === this.serviceName || sidecars.some((c) => c.name === sidecar.name)) throw new PlatformValidationError(this, `${source} sidecar`, sidecar.name, 'must not reuse a container name');
+        validateImage(this, `${source} sidecar ${sidecar.name} image`, sidecar.image);
+        sidecars.push(sidecar);
+      },
+      addAnnotation: (key, value, source) => {
+        if (annotations[key] !== undefined && annotations[key] !== value) throw new PlatformValidationError(this, `${source} annotation ${key}`, value, `collides with ${annotations[key]}, already set`);
+        annotations[key] = value;
+      },
+    });
     this.deployment = k8s('deployment', 'deployment_v1', {
-      metadata: { ...objectMeta, annotations: props.annotations },
+      metadata: { ...objectMeta, annotations: Object.keys(annotations).length ? annotations : undefined },
       wait_for_rollout: false,
       spec: deploymentV1SpecToTerraform({
         replicas: String(min),
@@ -190,7 +217,18 @@ export class Service extends Construct {
               startupProbe: probe(props.probes?.startup ?? '/healthz', { periodSeconds: 5, failureThreshold: 30 }),
               securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
               volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
-            }],
+            }, ...sidecars.map((c) => ({
+              name: c.name,
+              image: c.image,
+              args: c.args,
+              env: Object.entries(c.env ?? {}).map(([name, value]) => ({ name, value })),
+              resources: {
+                requests: { cpu: c.resources?.cpu ?? '50m', memory: c.resources?.memory ?? '64Mi' },
+                limits: { cpu: c.resources?.cpu ?? '100m', memory: c.resources?.memory ?? '128Mi' },
+              },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
+              volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
+            }))],
             volume: [{ name: 'tmp', emptyDir: {} }],
           },
         },

@@ -2,6 +2,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
+import { plugins } from './plugins';
 import { AccountBaseline } from '../../constructs/baseline/account-baseline';
 import { GitHubOidcDeployRole } from '../../constructs/pipeline/github-oidc-deploy-role';
 import { Repository } from '../../constructs/pipeline/repository';
@@ -28,6 +29,8 @@ export function buildAcme(app: App): Platform {
       { name: 'search', costCentre: 'cc-1002', onCall: 'https://oncall.acme.example/search', members: ['li@acme.example'] },
     ],
     stackPerTeam: true,
+    // the org's own extensions: cost centres on everything, pages to PagerDuty
+    plugins,
   });
   // every environment account starts from the account baseline
   for (const env of platform.environmentNames) {

@@ -2,6 +2,7 @@ import { ANNOTATIONS, EntityFact, EntityKind, EntityLink, RecordedFact, Reposito
 import { SynthesizedStack } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
 import { METADATA_KEY } from '../core/metadata';
+import type { ScorecardCheckData } from '../plugins/contract';
 import { evaluate, RuleSet } from '../policy/engine';
 import { Finding } from '../policy/model';
 import { BUILT_IN_PACKS } from '../policy/packs';
@@ -53,6 +54,8 @@ export interface CatalogProblem {
 export interface CatalogModel {
   /** Sorted by kind (organisation first), then name. */
   readonly records: CatalogRecord[];
+  /** Scorecard checks plugins recorded (as data) in the stacks' metadata. */
+  readonly pluginChecks: ScorecardCheckData[];
   readonly repositories: ReadonlyArray<RepositoryFact & { readonly path: string; readonly stack: string }>;
   readonly problems: CatalogProblem[];
 }
@@ -149,7 +152,16 @@ export function buildCatalog(stacks: readonly SynthesizedStack[], options: { ext
   const rank = (r: CatalogRecord) => KIND_ORDER.indexOf(r.entity.kind as EntityKind);
   records.sort((a, b) => rank(a) - rank(b) || a.entity.metadata.name.localeCompare(b.entity.metadata.name));
   problems.push(...danglingReferences(records));
-  return { records, repositories, problems };
+  const pluginChecks = new Map<string, ScorecardCheckData>();
+  for (const s of stacks) {
+    const checks = s.json?.['//']?.[METADATA_KEY]?.scorecardChecks;
+    if (checks === undefined) continue;
+    if (!Array.isArray(checks) || checks.some((c: any) => !c || typeof c.id !== 'string' || typeof c.fact !== 'string' || !['bronze', 'silver', 'gold'].includes(c.level))) {
+      throw new InputError(`${s.file}: "//".${METADATA_KEY}.scorecardChecks must be a list of checks with id, level, fact`);
+    }
+    for (const c of checks) pluginChecks.set(c.id, c);
+  }
+  return { records, repositories, problems, pluginChecks: [...pluginChecks.values()].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 function merge(ref: string, a: EntityFact, b: EntityFact, sources: FactSource[], problems: CatalogProblem[]): EntityFact {

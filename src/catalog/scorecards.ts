@@ -1,5 +1,6 @@
 import { CatalogModel, CatalogRecord, normalizeRef } from './model';
 import { ANNOTATIONS } from '../core/catalog-facts';
+import type { ScorecardCheckData } from '../plugins/contract';
 
 export type ScorecardLevel = 'bronze' | 'silver' | 'gold';
 export const SCORECARD_LEVELS: readonly ScorecardLevel[] = ['bronze', 'silver', 'gold'];
@@ -181,6 +182,22 @@ export const SCORECARD_CHECKS: readonly ScorecardCheck[] = [
   },
 ];
 
+/** A plugin's check, given as data: every environment's facts hold the fact (present, or equal). */
+export function checkFromData(data: ScorecardCheckData): ScorecardCheck {
+  const read = (source: Record<string, unknown>) => data.fact.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), source);
+  return {
+    id: data.id,
+    level: data.level,
+    title: data.title,
+    reason: data.reason,
+    fix: data.fix,
+    evaluate: (ctx) => every(ctx, (f) => {
+      const v = read(f);
+      return data.equals === undefined ? v !== undefined && v !== null && v !== '' : v === data.equals;
+    }),
+  };
+}
+
 /** Score every component; write its level and failing checks into its annotations. */
 export function scoreCatalog(model: CatalogModel, options: {
   checks?: readonly ScorecardCheck[];
@@ -188,7 +205,7 @@ export function scoreCatalog(model: CatalogModel, options: {
   /** Base URL of the published portal: each component links to its scorecard there. @default - no link */
   portalUrl?: string;
 }): Scorecard[] {
-  const checks = options.checks ?? SCORECARD_CHECKS;
+  const checks = [...(options.checks ?? SCORECARD_CHECKS), ...model.pluginChecks.map(checkFromData)];
   const ids = new Set<string>();
   for (const c of checks) {
     if (ids.has(c.id)) throw new Error(`scorecard check ${c.id} is defined twice`);

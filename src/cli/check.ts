@@ -2,6 +2,7 @@ import { writeFileSync } from 'fs';
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
+import { loadPlugins } from '../plugins/load';
 import { evaluate, reachesThreshold, RuleSet } from '../policy/engine';
 import { FindingsReport, Severity } from '../policy/model';
 import { BUILT_IN_PACKS, packsByName } from '../policy/packs';
@@ -13,6 +14,8 @@ export interface CheckOptions {
   readonly failOn: Severity | 'never';
   readonly pack?: string[];
   readonly output?: string;
+  /** Modules whose plugins' rule packs run too. */
+  readonly plugin?: string[];
 }
 
 /** Run the guardrails over a cdktf.out directory; returns the rendered report and exit code. */
@@ -23,7 +26,7 @@ export function runCheck(dir: string, options: CheckOptions): { output: string; 
   } catch (err) {
     throw new InputError((err as Error).message);
   }
-  const ruleSet = new RuleSet(packs);
+  const ruleSet = new RuleSet([...packs, ...loadPlugins(options.plugin).flatMap((p) => p.packs ?? [])]);
   const stacks = readCdktfOut(dir);
   const report = evaluate(stacks.map((s) => stackView(s.name, s.json)), ruleSet);
   const files = new Map(stacks.map((s) => [s.name, s]));
@@ -50,6 +53,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failed finding reaches this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('-p, --pack <name...>', `rule packs to run (default: all of ${BUILT_IN_PACKS.map((p) => p.name).join(', ')})`)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--plugin <module...>', "also run these plugins' rule packs (a path or a package exporting `plugins`)")
     .action((dir: string, options: CheckOptions) => {
       const result = runCheck(dir, options);
       if (options.output) writeFileSync(options.output, result.output);

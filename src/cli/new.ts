@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../core/errors';
 import { goldenPathVersion } from '../core/version';
+import { loadPlugins } from '../plugins/load';
 import { generateProject } from '../scaffold/generate';
 import { installAndSynth } from '../scaffold/install';
 import { resolveValues, ScaffoldKind, ScaffoldRequest, SERVICE_TEMPLATES, ServiceTemplate } from '../scaffold/values';
@@ -20,6 +21,7 @@ interface NewOptions {
   readonly force?: boolean;
   readonly install?: boolean;
   readonly dryRun?: boolean;
+  readonly plugin?: string[];
 }
 
 /**
@@ -63,6 +65,16 @@ async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: 
     goldenpathSpec: options.goldenpath,
   }, goldenPathVersion());
   const files = generateProject(values);
+  // plugins' templates add their files; a file the generator makes is never replaced
+  for (const plugin of loadPlugins(options.plugin)) {
+    for (const t of plugin.templates ?? []) {
+      if (t.kind !== kind) continue;
+      for (const [path, content] of Object.entries(t.files)) {
+        if (files.has(path)) throw new InputError(`plugin ${plugin.name}@${plugin.version} template writes ${path}, which goldenpath new already writes`);
+        files.set(path, content);
+      }
+    }
+  }
   const dir = options.dir ?? (kind === 'distribution' ? values.packageName.split('/').pop()! : values.kind === 'platform' ? `${values.org}-platform` : values.name);
   if (options.dryRun) {
     process.stdout.write(`would write ${files.size} files to ${dir}:\n${[...files].map(([p, c]) => `  ${p} (${Buffer.byteLength(c)} bytes)\n`).join('')}`);
@@ -89,7 +101,8 @@ const common = (cmd: Command) => cmd
   .option('--goldenpath <spec>', 'the goldenpath dependency in package.json (default: ^this version)')
   .option('--force', 'write into a directory that is not empty')
   .option('--install', 'run npm install and the first synth, with progress')
-  .option('--dry-run', 'list the files it would write, and write nothing');
+  .option('--dry-run', 'list the files it would write, and write nothing')
+  .option('--plugin <module...>', "add these plugins' template files (a path or a package exporting `plugins`)");
 
 export function registerNew(program: Command): void {
   const cmd = program.command('new').description('scaffold a service, a platform or a distribution: installs, synthesizes and passes its own tests as generated');

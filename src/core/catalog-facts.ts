@@ -74,6 +74,9 @@ export const ANNOTATIONS = {
 } as const;
 
 const byStack = new WeakMap<TerraformStack, RecordedFact[]>();
+/** Changes to the facts recorded under a scope (plugins add annotations and facts). */
+export type FactTransform = (fact: EntityFact, scope: IConstruct, stack: TerraformStack) => EntityFact;
+const transforms = new WeakMap<IConstruct, FactTransform[]>();
 
 /**
  * The catalog half of the `"//"` metadata: golden-path constructs record the entity they make,
@@ -82,6 +85,9 @@ const byStack = new WeakMap<TerraformStack, RecordedFact[]>();
 export class CatalogFacts {
   /** Record a fact made by `scope`; it lands in the stack that holds `scope`, or in `stack`. */
   public static record(scope: IConstruct, fact: EntityFact | RepositoryFact, stack: TerraformStack = TerraformStack.of(scope)): void {
+    if (fact.kind !== 'Repository') {
+      for (const s of scope.node.scopes) for (const t of transforms.get(s) ?? []) fact = t(fact, scope, stack);
+    }
     let list = byStack.get(stack);
     if (!list) {
       list = [];
@@ -89,6 +95,11 @@ export class CatalogFacts {
       Aspects.of(stack).add(new CatalogFactsAspect());
     }
     list.push({ ...fact, path: scope.node.path });
+  }
+
+  /** Change every entity fact recorded under `scope` from now on (root scopes' transforms run first). */
+  public static addTransform(scope: IConstruct, transform: FactTransform): void {
+    transforms.set(scope, [...(transforms.get(scope) ?? []), transform]);
   }
 
   /** The facts recorded in a stack, in a stable order. */

@@ -4,7 +4,8 @@ import { Suppression } from './model';
 import { PlatformValidationError } from '../core/errors';
 import { METADATA_KEY } from '../core/metadata';
 
-export const RULE_ID = /^GP-[A-Z0-9]+-\d{3}$/;
+// built-in rules are GP-<DOMAIN>-NNN; plugins bring their own prefix (ACME-COST-001)
+export const RULE_ID = /^[A-Z][A-Z0-9]*-[A-Z0-9]+-\d{3}$/;
 const MIN_REASON = 10;
 
 const byScope = new WeakMap<IConstruct, Suppression[]>();

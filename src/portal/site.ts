@@ -224,6 +224,7 @@ async function componentPage(s: Site, r: CatalogRecord): Promise<string> {
     '</section>',
     `<section aria-labelledby="h-slo"><h2 id="h-slo">SLOs and alerts</h2>${sloHtml}</section>`,
     `<section aria-labelledby="h-links"><h2 id="h-links">Dashboards, traces and runbook</h2>${links ? `<ul class="links">${links}</ul>` : '<p class="empty">No links yet.</p>'}</section>`,
+    pluginPanels(envs),
     `<section id="scorecard" aria-labelledby="h-scorecard"><h2 id="h-scorecard">Scorecard: ${esc(level)}</h2>`,
     nextName ? `<p>To reach <strong>${esc(nextName)}</strong>:</p><ul class="lift">${next.map((c) => `<li><code>${esc(c.id)}</code> ${esc(c.title)}: ${esc(c.fix)}</li>`).join('')}</ul>` : '<p>Top level: every check passes.</p>',
     table('Every check', ['level', 'check', 'status', 'fix'], (card?.results ?? []).map((c) => [esc(c.level), `<code>${esc(c.id)}</code> ${esc(c.title)}`, `<span class="status status-${esc(c.status)}">${esc(c.status)}</span>`, esc(c.fix)])),
@@ -234,6 +235,14 @@ async function componentPage(s: Site, r: CatalogRecord): Promise<string> {
     '</section>',
   ].join('\n');
   return page(path, name, body);
+}
+
+/** Sections plugins added to the service (recorded in its facts), once each across environments. */
+function pluginPanels(envs: Array<Record<string, any>>): string {
+  const panels = new Map<string, { title: string; text?: string; links?: Array<{ title: string; url: string }> }>();
+  for (const e of envs) for (const p of (Array.isArray(e.panels) ? e.panels : [])) panels.set(JSON.stringify(p), p);
+  return [...panels.values()].map((p, i) => `<section class="panel" aria-labelledby="h-panel-${i}"><h2 id="h-panel-${i}">${esc(p.title)}</h2>` +
+    `${p.text ? `<p>${esc(p.text)}</p>` : ''}${p.links?.length ? `<ul class="links">${p.links.map((l) => `<li>${external(l.url, l.title)}</li>`).join('')}</ul>` : ''}</section>`).join('\n');
 }
 
 function teamPage(s: Site, r: CatalogRecord): string {
