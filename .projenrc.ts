@@ -1,4 +1,4 @@
-import { javascript, typescript } from 'projen';
+import { javascript, release, typescript } from 'projen';
 
 // Peer dependencies: the app that uses goldenpath owns cdktf, constructs and the providers,
 // so moving to the cdktn fork (DESIGN contract 4) is a change in the app, not in us.
@@ -17,7 +17,10 @@ const project = new typescript.TypeScriptProject({
   projenrcTs: true,
   sampleCode: false,
   github: false,
-  release: false,
+  // releases by hand from main: conventional commits decide the bump, the CHANGELOG and the tag
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: 'git push --follow-tags' }),
+  majorVersion: 0,
   licensed: true,
   license: 'Apache-2.0',
   copyrightOwner: 'Golden Path authors',
@@ -34,7 +37,9 @@ const project = new typescript.TypeScriptProject({
     '@backstage/catalog-model@^1.10.3',
     // the portal's browser test: Debian's chromium driven by playwright-core, checked with axe-core
     'playwright-core@^1.56.0', 'axe-core@^4.10.0',
-    '@types/mustache@^4.2.6', '@backstage/plugin-scaffolder-common@^2.4.0'],
+    '@types/mustache@^4.2.6', '@backstage/plugin-scaffolder-common@^2.4.0',
+    // one API report per entry point, kept in api/ (the build fails when the public API changes unreviewed)
+    '@microsoft/api-extractor@^7.52.0'],
   deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0',
     // the portal: a prebuilt search index, and ELK to lay out dependency graphs
     'minisearch@^7.1.0', 'elkjs@^0.12.1',
@@ -73,6 +78,8 @@ const project = new typescript.TypeScriptProject({
     tsconfigPath: './test/tsconfig.json',
     projectService: false,
     devdirs: ['test', 'examples', 'bench', 'scripts'],
+    // `npm test` changes no file: lint reports; `npm run eslint:fix` fixes
+    commandOptions: { fix: false },
   },
   gitignore: ['cdktf.out/', '.gen/', 'imports/', 'bench/out/', '*.tsbuildinfo', 'test-output/'],
   // the package ships only itself: an allow-list (`files` below), not an ignore list
@@ -107,6 +114,12 @@ project.eslint?.addOverride({
   rules: { 'no-restricted-imports': ['error', { paths: barrels }] },
 });
 
+project.addTask('eslint:fix', {
+  description: 'Fix what eslint can fix (npm test only reports)',
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src constructs test examples bench scripts projenrc .projenrc.ts',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
+
 // The test task: jest (transpile only), then one full type-check, then lint.
 project.testTask.spawn(project.addTask('typecheck', {
   description: 'Type-check sources, constructs, examples, tests and benches once',
@@ -126,6 +139,22 @@ project.addTask('gen:docs', {
 project.addTask('gen:taggable', {
   description: 'Regenerate the list of taggable AWS resource types from the provider',
   exec: 'ts-node --transpile-only scripts/taggable-types.ts',
+});
+
+// the public API is reviewed: a change that is not in api/*.api.md fails the build
+const apiCheck = project.addTask('api:check', {
+  description: 'Fail when the public API differs from the reports in api/',
+  exec: 'ts-node --transpile-only scripts/api-report.ts',
+});
+project.postCompileTask.spawn(apiCheck);
+project.addTask('api:update', {
+  description: 'Rewrite the API reports in api/ after a reviewed API change',
+  exec: 'ts-node --transpile-only scripts/api-report.ts --update',
+});
+
+project.addTask('snapshot:update', {
+  description: "Record the example org's resources at a release (api/example-resources.json): later changes are checked against it for replacements",
+  exec: 'ts-node --transpile-only scripts/release-snapshot.ts',
 });
 
 project.addTask('e2e', {
@@ -154,7 +183,7 @@ project.addFields({
 project.package.addField('files', [
   'lib/**/*.js', 'lib/**/*.d.ts', 'lib/**/*.json', '!lib/tsconfig.tsbuildinfo',
   'bin/goldenpath', 'templates/', 'constructs/service/score/',
-  'README.md', 'LICENSE',
+  'README.md', 'LICENSE', 'CHANGELOG.md',
 ]);
 project.package.addField('main', 'lib/src/index.js');
 project.package.addField('types', 'lib/src/index.d.ts');

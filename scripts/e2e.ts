@@ -43,7 +43,7 @@ const projects: Array<[string, string[]]> = [
   ['platform', ['platform', 'acme', '--teams', 'payments,search', '--dir', 'platform']],
   ['distribution', ['distribution', '@acme/platform', '--dir', 'distribution']],
 ];
-for (const [dir, args] of projects) {
+for (const [dir, args] of [...projects, ['plugin', ['plugin', '@acme/goldenpath-example', '--dir', 'plugin']] as [string, string[]]]) {
   const [kind, name, ...rest] = args;
   run(work, 'node', [cli, 'new', kind, name, ...rest, ...(rest.includes('--dir') ? [] : ['--dir', dir]), ...goldenpath]);
 }
@@ -108,7 +108,7 @@ for (const [dir, tsconfig] of [['consumer-stock', stockTsconfig], ['consumer-nod
 }
 
 // one install for all of them (npm workspaces share one node_modules), from npm's cache
-const dirs = [...projects.map(([d]) => d), 'consumer-stock', 'consumer-node16'];
+const dirs = [...projects.map(([d]) => d), 'plugin', 'consumer-stock', 'consumer-node16'];
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'goldenpath-e2e', private: true, workspaces: dirs }, null, 2));
 step('npm install (tarball and every project)', work, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
 
@@ -119,6 +119,8 @@ for (const [dir] of projects) {
   step(`${dir}: goldenpath check`, cwd, 'npx', ['goldenpath', 'check', 'cdktf.out', '--fail-on', 'error']);
 }
 step('distribution: npm run build', join(work, 'distribution'), 'npm', ['run', 'build']);
+step('plugin: generated tests', join(work, 'plugin'), 'npx', ['jest']);
+step('plugin: npm run build', join(work, 'plugin'), 'npm', ['run', 'build']);
 for (const dir of ['consumer-stock', 'consumer-node16']) {
   const cwd = join(work, dir);
   step(`${dir}: type-check every entry point`, cwd, 'npx', ['tsc', '--noEmit', '-p', '.']);

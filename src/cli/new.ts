@@ -75,7 +75,7 @@ async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: 
       }
     }
   }
-  const dir = options.dir ?? (kind === 'distribution' ? values.packageName.split('/').pop()! : values.kind === 'platform' ? `${values.org}-platform` : values.name);
+  const dir = options.dir ?? (kind === 'distribution' || kind === 'plugin' ? values.packageName.split('/').pop()! : values.kind === 'platform' ? `${values.org}-platform` : values.name);
   if (options.dryRun) {
     process.stdout.write(`would write ${files.size} files to ${dir}:\n${[...files].map(([p, c]) => `  ${p} (${Buffer.byteLength(c)} bytes)\n`).join('')}`);
     return;
@@ -117,6 +117,10 @@ export function registerNew(program: Command): void {
     .description('the platform repository: Platform with its environments, teams, state backend and account baselines')
     .option('--teams <names>', 'teams, comma-separated', 'example'))
     .action((org: string | undefined, options: NewOptions) => runNew('platform', org, options));
+  common(cmd.command('plugin').argument('[package]', 'the plugin package name, e.g. @acme/goldenpath-cost')
+    .description('a plugin package: the GoldenPathPlugin contract with a tag, a service hook and a scorecard check to start from')
+    .option('--org <org>', 'the org (default: the package scope)'))
+    .action((pkg: string | undefined, options: NewOptions) => runNew('plugin', pkg, options));
   common(cmd.command('distribution').argument('[package]', 'the package name, e.g. @acme/platform')
     .description("a package that wraps goldenpath with the org's defaults, to publish to your registry")
     .option('--org <org>', 'the org (default: the package scope)'))

@@ -6,3 +6,4 @@ export * from './render-markdown';
 export * from './render-text';
 export * from './risk';
 export * from './values';
+export * from './force-new';

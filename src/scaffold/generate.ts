@@ -56,13 +56,13 @@ function packageJson(v: ScaffoldValues): string {
     description: v.description,
   };
   const scripts = { synth: 'cdktf synth', check: 'goldenpath check cdktf.out --fail-on error', test: 'jest' };
-  const json = v.kind === 'distribution'
+  const json = v.kind === 'distribution' || v.kind === 'plugin'
     ? {
       ...base,
       main: 'lib/index.js',
       types: 'lib/index.d.ts',
       files: ['lib/', 'README.md'],
-      scripts: { build: 'tsc -p tsconfig.build.json', ...scripts, prepublishOnly: 'npm run build' },
+      scripts: { build: 'tsc -p tsconfig.build.json', ...(v.kind === 'plugin' ? { test: scripts.test } : scripts), prepublishOnly: 'npm run build' },
       peerDependencies: peers,
       dependencies: { goldenpath: v.goldenpathSpec },
       devDependencies: { ...peers, ...tools },
@@ -96,7 +96,7 @@ function catalogInfo(v: ScaffoldValues): string {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
-        name: v.kind === 'service' ? v.name : `${v.org}-platform-distribution`,
+        name: v.kind === 'service' ? v.name : v.kind === 'plugin' ? v.packageName.replace(/^@/, '').replace(/\//g, '-') : `${v.org}-platform-distribution`,
         description: v.description,
         annotations: v.kind === 'service' ? { 'backstage.io/kubernetes-id': v.name, 'backstage.io/kubernetes-namespace': v.team } : {},
         tags: ['goldenpath'],
@@ -223,10 +223,13 @@ export function generateProject(v: ScaffoldValues): ProjectFiles {
     files.set(path, t.path.endsWith('.mustache') ? render(t.text, v) : t.text);
   }
   files.set('package.json', packageJson(v));
-  files.set('cdktf.json', cdktfJson(v));
   files.set('catalog-info.yaml', catalogInfo(v));
-  files.set('backstage/template.yaml', GENERATED_YAML('a Backstage software template') + stringify(backstageTemplate(v), { lineWidth: 0 }));
-  files.set('.github/workflows/goldenpath.yml', renderDeliveryWorkflow({ environments: v.environments.map((e) => e.name) }));
+  // a plugin is a library: nothing to synthesize or deploy
+  if (v.kind !== 'plugin') {
+    files.set('cdktf.json', cdktfJson(v));
+    files.set('backstage/template.yaml', GENERATED_YAML('a Backstage software template') + stringify(backstageTemplate(v), { lineWidth: 0 }));
+    files.set('.github/workflows/goldenpath.yml', renderDeliveryWorkflow({ environments: v.environments.map((e) => e.name) }));
+  }
   if (v.kind === 'platform') files.set(NEW_SERVICE_WORKFLOW, newServiceWorkflow(v));
   if (v.score) files.set('score.yaml', v.score.text);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

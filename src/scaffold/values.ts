@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors';
 import { NAME_RULES, NameKind } from '../core/naming';
 
-export type ScaffoldKind = 'service' | 'platform' | 'distribution';
+export type ScaffoldKind = 'service' | 'platform' | 'distribution' | 'plugin';
 export type ServiceTemplate = 'web-service' | 'worker';
 export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = ['web-service', 'worker'];
 
@@ -50,6 +50,8 @@ export interface ScaffoldValues {
   readonly teams: Array<{ readonly name: string; readonly onCall: string }>;
   readonly goldenpathVersion: string;
   readonly goldenpathSpec: string;
+  /** The plugin's name as an environment-variable prefix (ACME_COST). */
+  readonly envPrefix: string;
 }
 
 /** A flag's value checked with the same name rules as the constructs; the error names the flag. */
@@ -74,10 +76,10 @@ export function resolveValues(req: ScaffoldRequest, version: string): ScaffoldVa
   let name = req.name;
   let org: string;
   let packageName: string;
-  if (req.kind === 'distribution') {
+  if (req.kind === 'distribution' || req.kind === 'plugin') {
     if (!PACKAGE_NAME.test(name) || name.length > 214) throw new InputError(`<package> must be an npm package name such as @acme/platform, got ${JSON.stringify(name)}`);
     packageName = name;
-    org = checkName('--org', req.org ?? name.replace(/^@/, '').split('/')[0]);
+    org = checkName('--org', req.org ?? (name.startsWith('@') ? name.slice(1).split('/')[0] : 'acme'));
   } else if (req.kind === 'platform') {
     org = checkName('<org>', name);
     packageName = `${org}-platform`;
@@ -112,7 +114,9 @@ export function resolveValues(req: ScaffoldRequest, version: string): ScaffoldVa
     webService: template === 'web-service',
     worker: template === 'worker',
     score: req.score,
-    description: req.kind === 'service' ? `The ${name} service of team ${team}` : req.kind === 'platform' ? `The ${org} platform` : `goldenpath with the ${org} defaults`,
+    description: req.kind === 'service' ? `The ${name} service of team ${team}` : req.kind === 'platform' ? `The ${org} platform`
+      : req.kind === 'plugin' ? `A goldenpath plugin of ${org}` : `goldenpath with the ${org} defaults`,
+    envPrefix: packageName.replace(/^@[^/]+\//, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, ''),
     image: `registry.example.com/${org}/${name}:0.1.0`,
     region,
     stateAccountId: environments[0].accountId,
