@@ -20,6 +20,7 @@ for (const entry of entries) {
   const config = ExtractorConfig.prepare({
     configObject: {
       projectFolder: root,
+      newlineKind: 'lf',
       mainEntryPointFilePath: entry.types,
       compiler: { overrideTsconfig: { compilerOptions: { strict: true, skipLibCheck: true, types: ['node'], moduleResolution: 'node', resolveJsonModule: true }, include: [entry.types] } },
       apiReport: { enabled: true, reportFileName: `${entry.name}.api.md`, reportFolder: join(root, 'api'), reportTempFolder: join(root, 'lib', '.api-tmp') },
