@@ -39,12 +39,16 @@ const project = new typescript.TypeScriptProject({
     'playwright-core@^1.56.0', 'axe-core@^4.10.0',
     '@types/mustache@^4.2.6', '@backstage/plugin-scaffolder-common@^2.4.0',
     // one API report per entry point, kept in api/ (the build fails when the public API changes unreviewed)
-    '@microsoft/api-extractor@^7.52.0'],
+    '@microsoft/api-extractor@^7.52.0',
+    // the plan comment is checked with a real CommonMark/GFM parser
+    'markdown-it@^14.1.0', '@types/markdown-it@^14.1.0'],
   deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0',
     // the portal: a prebuilt search index, and ELK to lay out dependency graphs
     'minisearch@^7.1.0', 'elkjs@^0.12.1',
     // goldenpath new: templates rendered by mustache, questions in a terminal, progress for long steps
-    'mustache@^4.2.0', '@inquirer/prompts@^7.10.0', 'nanospinner@^1.2.2'],
+    'mustache@^4.2.0', '@inquirer/prompts@^7.10.0', 'nanospinner@^1.2.2',
+    // plan review: line diffs of long text
+    'diff@^9.0.0'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',
   libdir: 'lib',

@@ -3,6 +3,7 @@
 export {
   Annotations,
   App,
+  DataResource,
   DataTerraformRemoteStateS3,
   Aspects,
   Fn,
@@ -11,6 +12,7 @@ export {
   S3Backend,
   TerraformElement,
   TerraformOutput,
+  TerraformVariable,
   TerraformResource,
   TerraformStack,
   Testing,

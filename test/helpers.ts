@@ -49,3 +49,8 @@ export function contextStack(id = 'test'): { app: App; stack: TerraformStack } {
   GoldenPathContext.set(made.stack, { org: 'acme', team: 'platform', service: 'baseline', environment: 'dev' });
   return made;
 }
+
+/** Markdown from the plan report with the entities it uses to make data inert decoded: what GitHub shows as text. */
+export function plainText(md: string): string {
+  return md.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/\u200B/g, '');
+}

@@ -33,7 +33,17 @@ export interface GitHubOidcDeployRoleProps {
   readonly applyPermissions: DeployPermission[];
   /** AWS-managed policies for the apply roles (never AdministratorAccess). @default - none */
   readonly applyManagedPolicyArns?: string[];
+  /**
+   * The first part of the state keys (the Platform's org): a plan role may read only
+   * `<prefix>/<environment>/*-<repository>.tfstate` (its own stacks) and the environment
+   * stack's state it reads outputs from, and lock only its own.
+   * @default - `owner`
+   */
+  readonly stateKeyPrefix?: string;
 }
+
+/** The OIDC subject claims GitHub puts in tokens when a repository asks for repo, context and event_name (Repository does). */
+export const OIDC_SUBJECT_CLAIMS = ['repo', 'context', 'event_name'] as const;
 
 /**
  * GitHub Actions OIDC roles for one account and environment: per repository a plan role
@@ -64,7 +74,7 @@ export class GitHubOidcDeployRole extends Construct {
     });
 
     this.providerArn = props.providerArn ?? new IamOpenidConnectProvider(this, 'provider', { url: `https://${GITHUB_OIDC_HOST}`, clientIdList: ['sts.amazonaws.com'] }).arn;
-    const trust = (sub: string) => JSON.stringify({
+    const trust = (sub: string[]) => JSON.stringify({
       Version: '2012-10-17',
       Statement: [{
         Effect: 'Allow',
@@ -73,9 +83,12 @@ export class GitHubOidcDeployRole extends Construct {
         Condition: { StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com', [`${GITHUB_OIDC_HOST}:sub`]: sub } },
       }],
     });
+    const prefix = props.stateKeyPrefix ?? props.owner;
     for (const repo of props.repositories) {
-      const sub = (env: string) => `repo:${props.owner}/${repo}:environment:${env}`;
-      const plan = new IamRole(this, `${repo}-plan`, { name: deriveName('iamRole', 'gh', repo, props.environment, 'plan'), assumeRolePolicy: trust(sub(`${props.environment}-plan`)), maxSessionDuration: 3600 });
+      // with the repository's subject template (repo, context, event_name), the event is in
+      // the subject: plans only from pull requests, applies only from a push or Run workflow
+      const sub = (env: string, event: string) => `repo:${props.owner}/${repo}:environment:${env}:event_name:${event}`;
+      const plan = new IamRole(this, `${repo}-plan`, { name: deriveName('iamRole', 'gh', repo, props.environment, 'plan'), assumeRolePolicy: trust([sub(`${props.environment}-plan`, 'pull_request')]), maxSessionDuration: 3600 });
       new IamRolePolicyAttachment(this, `${repo}-plan-readonly`, { role: plan.name, policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
       new IamRolePolicy(this, `${repo}-plan-state`, {
         role: plan.name,
@@ -83,13 +96,16 @@ export class GitHubOidcDeployRole extends Construct {
         policy: JSON.stringify({
           Version: '2012-10-17',
           Statement: [
-            { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: [`${props.stateBucketArn}/*`] },
-            { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [props.stateBucketArn] },
+            // its own stacks' state, and the environment stack's whose outputs they read
+            { Effect: 'Allow', Action: ['s3:GetObject'], Resource: [`${props.stateBucketArn}/${prefix}/${props.environment}/*-${repo}.tfstate`, `${props.stateBucketArn}/${prefix}/${props.environment}/${prefix}-${props.environment}.tfstate`] },
+            // the lock of its own stacks only (S3-native locking writes <key>.tflock)
+            { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: [`${props.stateBucketArn}/${prefix}/${props.environment}/*-${repo}.tfstate.tflock`] },
+            { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [props.stateBucketArn], Condition: { StringLike: { 's3:prefix': [`${prefix}/${props.environment}/*`] } } },
             { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: [props.stateKeyArn] },
           ],
         }),
       });
-      const apply = new IamRole(this, `${repo}-apply`, { name: deriveName('iamRole', 'gh', repo, props.environment, 'apply'), assumeRolePolicy: trust(sub(props.environment)), maxSessionDuration: 3600 });
+      const apply = new IamRole(this, `${repo}-apply`, { name: deriveName('iamRole', 'gh', repo, props.environment, 'apply'), assumeRolePolicy: trust([sub(props.environment, 'push'), sub(props.environment, 'workflow_dispatch')]), maxSessionDuration: 3600 });
       new IamRolePolicy(this, `${repo}-apply-policy`, {
         role: apply.name,
         name: 'deploy',

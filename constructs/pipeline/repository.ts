@@ -1,4 +1,5 @@
 import { ActionsEnvironmentVariable } from '@cdktf/provider-github/lib/actions-environment-variable';
+import { ActionsRepositoryOidcSubjectClaimCustomizationTemplate } from '@cdktf/provider-github/lib/actions-repository-oidc-subject-claim-customization-template';
 import { DataGithubTeam } from '@cdktf/provider-github/lib/data-github-team';
 import { Repository as GithubRepository } from '@cdktf/provider-github/lib/repository';
 import { RepositoryEnvironment } from '@cdktf/provider-github/lib/repository-environment';
@@ -6,6 +7,7 @@ import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { RepositoryRuleset } from '@cdktf/provider-github/lib/repository-ruleset';
 import { Construct } from 'constructs';
 import { DeliveryWorkflow, WORKFLOW_PATH } from './delivery-workflow';
+import { OIDC_SUBJECT_CLAIMS } from './github-oidc-deploy-role';
 import { WORKFLOW_CHECKS } from './workflow';
 import { Token } from '../../src/cdk';
 import { CatalogFacts } from '../../src/core/catalog-facts';
@@ -95,6 +97,8 @@ export class Repository extends Construct {
       archiveOnDestroy: true,
     });
     const repo = this.repository.name;
+    // OIDC tokens name the event, so plan roles can trust pull requests only (GitHubOidcDeployRole)
+    new ActionsRepositoryOidcSubjectClaimCustomizationTemplate(this, 'oidc-subject', { repository: repo, useDefault: false, includeClaimKeys: [...OIDC_SUBJECT_CLAIMS] });
     new RepositoryRuleset(this, 'ruleset', {
       name: 'default-branch',
       repository: repo,

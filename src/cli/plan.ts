@@ -1,8 +1,9 @@
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
 import { diffCdktfOut } from '../plan/config-diff';
+import { compareDigests, digestOf, mergeReports, parseDigest } from '../plan/digest';
 import { enrich } from '../plan/enrich';
 import { PlanReport, StackChanges } from '../plan/model';
 import { readPlanFile } from '../plan/plan-reader';
@@ -13,22 +14,43 @@ export interface PlanOptions {
   readonly base?: string;
   readonly head?: string;
   readonly cdktfOut?: string;
+  readonly baseCdktfOut?: string;
   readonly format: 'markdown' | 'text' | 'json';
   readonly maxChars: string;
   readonly output?: string;
+  /** Reports written by `--format json`, rendered together. */
+  readonly fromJson?: string[];
+  readonly digestOut?: string;
+  readonly verify?: string;
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`${path}: cannot be read`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
 }
 
 /** Build the review from plan files, or from two cdktf.out trees, and render it. */
 export function runPlan(plans: string[], options: PlanOptions): { output: string; report: PlanReport } {
   if ((options.base === undefined) !== (options.head === undefined)) throw new InputError('--base and --head go together');
   if (options.base && plans.length) throw new InputError('give plan files or --base/--head, not both');
-  if (!options.base && !plans.length) throw new InputError('give one or more plan files (terraform show -json), or --base DIR --head DIR');
+  if (!options.base && !plans.length && !options.fromJson?.length) throw new InputError('give one or more plan files (terraform show -json), --from-json reports, or --base DIR --head DIR');
   const maxChars = Number(options.maxChars);
   if (!Number.isInteger(maxChars) || maxChars < 2_000) throw new InputError(`--max-chars must be a whole number of at least 2000, got ${JSON.stringify(options.maxChars)}`);
   let stacks: StackChanges[];
-  if (options.base) {
+  if (options.fromJson?.length) {
+    stacks = mergeReports(options.fromJson.map((f) => ({ report: readJson(f), source: f })));
+  } else if (options.base) {
     const diff = diffCdktfOut(options.base, options.head!);
-    stacks = enrich(diff.stacks, diff.head);
+    stacks = enrich(diff.stacks, diff.head, diff.base);
   } else {
     stacks = plans.map(readPlanFile);
     const names = new Set<string>();
@@ -36,7 +58,8 @@ export function runPlan(plans: string[], options: PlanOptions): { output: string
       if (names.has(s.stack)) throw new InputError(`two plan files for stack ${s.stack}: name them with stack=path`);
       names.add(s.stack);
     }
-    if (options.cdktfOut) stacks = enrich(stacks, readCdktfOut(options.cdktfOut));
+    const read = (dir?: string) => (dir ? readCdktfOut(dir) : []);
+    if (options.cdktfOut || options.baseCdktfOut) stacks = enrich(stacks, read(options.cdktfOut), read(options.baseCdktfOut));
   }
   const report: PlanReport = { stacks };
   const output = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
@@ -51,11 +74,26 @@ export function registerPlan(program: Command): void {
     .option('--base <dir>', 'cdktf.out of the base branch (offline review, no terraform needed)')
     .option('--head <dir>', 'cdktf.out of the pull request')
     .option('--cdktf-out <dir>', 'cdktf.out the plans were made from: adds owners, construct paths and guardrail findings')
+    .option('--base-cdktf-out <dir>', 'cdktf.out of the base branch: owners and construct paths of what the plans destroy')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['markdown', 'text', 'json']).default('markdown'))
     .option('--max-chars <n>', 'longest Markdown report (GitHub rejects longer comments)', String(GITHUB_COMMENT_LIMIT))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--from-json <reports...>', 'render reports written by --format json (one per plan job), as one comment')
+    .option('--digest-out <file>', 'write the change set (addresses, actions, digests of the diffs; no values) for --verify')
+    .option('--verify <digest>', 'exit 1, saying why, when the planned change set differs from this reviewed one')
     .action((plans: string[], options: PlanOptions) => {
-      const { output } = runPlan(plans, options);
+      const { output, report } = runPlan(plans, options);
+      if (options.digestOut) writeFileSync(options.digestOut, `${JSON.stringify(digestOf(report), null, 2)}\n`);
+      if (options.verify) {
+        const differences = compareDigests(parseDigest(readJson(options.verify), options.verify), digestOf(report));
+        if (differences.length) {
+          process.stderr.write(`goldenpath plan: the plan differs from the reviewed one; nothing may be applied:\n${differences.map((d) => `  ${d}\n`).join('')}`);
+          process.exitCode = 1;
+          return;
+        }
+        process.stderr.write('goldenpath plan: the plan matches the reviewed change set\n');
+      }
+      for (const s of report.stacks) for (const w of s.warnings ?? []) process.stderr.write(`goldenpath plan: warning: ${s.stack}: ${w}\n`);
       if (options.output) writeFileSync(options.output, output);
       else process.stdout.write(output);
     });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { readCdktfOut, SynthesizedStack } from '../core/cdktf-out';
+import { InputError } from '../core/errors';
 
 export interface StackEntry {
   readonly name: string;
@@ -23,13 +24,41 @@ export function stackMatrix(stacks: readonly SynthesizedStack[], environments?: 
   return matrix;
 }
 
+/**
+ * Per environment, its stacks in apply order: waves, each of stacks whose dependencies
+ * (manifest.json) are all in earlier waves or outside the environment. Stacks of a wave can
+ * be applied in parallel; a dependency cycle is bad input.
+ */
+export function stackWaves(stacks: readonly SynthesizedStack[], environments?: readonly string[]): Record<string, string[][]> {
+  const envOf = (s: SynthesizedStack) => String(s.json?.['//']?.goldenpath?.environment ?? 'default');
+  const out: Record<string, string[][]> = {};
+  for (const env of environments ?? []) out[env] = [];
+  const names = [...new Set(stacks.map(envOf))].filter((e) => !environments || environments.includes(e)).sort();
+  for (const env of names) {
+    const mine = stacks.filter((s) => envOf(s) === env);
+    const inEnv = new Set(mine.map((s) => s.name));
+    const placed = new Set<string>();
+    const waves: string[][] = [];
+    while (placed.size < mine.length) {
+      const wave = mine.filter((s) => !placed.has(s.name) && s.dependencies.every((d) => !inEnv.has(d) || placed.has(d))).map((s) => s.name).sort();
+      if (!wave.length) throw new InputError(`stacks of ${env} depend on each other in a cycle: ${mine.filter((s) => !placed.has(s.name)).map((s) => s.name).join(', ')}`);
+      wave.forEach((n) => placed.add(n));
+      waves.push(wave);
+    }
+    out[env] = waves;
+  }
+  return out;
+}
+
 export function registerStacks(program: Command): void {
   program.command('stacks')
     .description('list the stacks of a cdktf.out by environment, as JSON for CI job matrices')
     .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
     .option('-e, --environments <names>', 'only these environments, comma-separated (each gets a list, even if empty)')
-    .action((dir: string, options: { environments?: string }) => {
+    .option('--waves', 'per environment, the stacks in apply order: waves of stacks whose dependencies are applied')
+    .action((dir: string, options: { environments?: string; waves?: boolean }) => {
       const environments = options.environments?.split(',').map((e) => e.trim()).filter(Boolean);
-      process.stdout.write(`${JSON.stringify(stackMatrix(readCdktfOut(dir), environments))}\n`);
+      const stacks = readCdktfOut(dir);
+      process.stdout.write(`${JSON.stringify(options.waves ? stackWaves(stacks, environments) : stackMatrix(stacks, environments))}\n`);
     });
 }

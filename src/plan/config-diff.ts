@@ -1,5 +1,6 @@
 import { OutputChange, ResourceChange, StackChanges } from './model';
 import { isStateful } from './risk';
+import { compareFindings, wideningChanges } from './security';
 import { diffAttributes, flatten } from './values';
 import { readCdktfOut, SynthesizedStack } from '../core/cdktf-out';
 
@@ -16,7 +17,7 @@ function resourcesOf(stack: SynthesizedStack | undefined): Map<string, { type: s
   return out;
 }
 
-function change(address: string, type: string, action: 'create' | 'update' | 'delete', before: any, after: any, reason: string, kind?: string): ResourceChange {
+function change(address: string, type: string, action: 'create' | 'update' | 'delete', before: any, after: any, reason: string): ResourceChange {
   return {
     address,
     type,
@@ -26,7 +27,7 @@ function change(address: string, type: string, action: 'create' | 'update' | 'de
     replacePaths: [],
     attributes: diffAttributes(flatten(before, undefined, undefined), flatten(after, undefined, undefined)),
     importing: false,
-    stateful: isStateful(type, kind),
+    stateful: isStateful(type),
   };
 }
 
@@ -38,13 +39,13 @@ export function diffStack(name: string, base: SynthesizedStack | undefined, head
   for (const [address, b] of before) {
     const a = after.get(address);
     if (!a) {
-      changes.push(change(address, b.type, 'delete', b.config, undefined, head ? 'removed from the configuration' : 'the whole stack was removed', b.kind));
+      changes.push(change(address, b.type, 'delete', b.config, undefined, head ? 'removed from the configuration' : 'the whole stack was removed'));
     } else if (JSON.stringify(a.config) !== JSON.stringify(b.config)) {
-      changes.push(change(address, a.type, 'update', b.config, a.config, REPLACEMENT_UNKNOWN, a.kind ?? b.kind));
+      changes.push(change(address, a.type, 'update', b.config, a.config, REPLACEMENT_UNKNOWN));
     }
   }
   for (const [address, a] of after) {
-    if (!before.has(address)) changes.push(change(address, a.type, 'create', undefined, a.config, 'added to the configuration', a.kind));
+    if (!before.has(address)) changes.push(change(address, a.type, 'create', undefined, a.config, 'added to the configuration'));
   }
   const outputs: OutputChange[] = [];
   const bo = base?.json?.output ?? {};
@@ -57,14 +58,16 @@ export function diffStack(name: string, base: SynthesizedStack | undefined, head
     else if (!a) outputs.push({ name: k, action: 'delete', before: show(b) });
     else if (JSON.stringify(a) !== JSON.stringify(b)) outputs.push({ name: k, action: 'update', before: show(b), after: show(a) });
   }
-  return { stack: name, source: 'config-diff', changes, drift: [], outputs };
+  const list = (m: Map<string, { type: string; config: any }>) => [...m].map(([address, r]) => ({ address, type: r.type, config: r.config }));
+  return { stack: name, source: 'config-diff', changes, drift: [], outputs, security: { ...compareFindings(name, list(before), list(after)), widening: wideningChanges(changes) } };
 }
 
 /** The offline review: every stack of two cdktf.out trees, compared configuration to configuration. */
-export function diffCdktfOut(baseDir: string, headDir: string): { stacks: StackChanges[]; head: SynthesizedStack[] } {
-  const base = new Map(readCdktfOut(baseDir).map((s) => [s.name, s]));
+export function diffCdktfOut(baseDir: string, headDir: string): { stacks: StackChanges[]; head: SynthesizedStack[]; base: SynthesizedStack[] } {
+  const baseStacks = readCdktfOut(baseDir);
+  const base = new Map(baseStacks.map((s) => [s.name, s]));
   const head = readCdktfOut(headDir);
   const headByName = new Map(head.map((s) => [s.name, s]));
   const names = [...new Set([...headByName.keys(), ...base.keys()])].sort();
-  return { stacks: names.map((n) => diffStack(n, base.get(n), headByName.get(n))).filter((s) => s.changes.length || s.outputs.length), head };
+  return { stacks: names.map((n) => diffStack(n, base.get(n), headByName.get(n))).filter((s) => s.changes.length || s.outputs.length), head, base: baseStacks };
 }

@@ -7,3 +7,4 @@ export * from './render-text';
 export * from './risk';
 export * from './values';
 export * from './force-new';
+export * from './digest';

@@ -40,6 +40,8 @@ export interface ResourceChange {
   readonly stateful: boolean;
   readonly ownership?: ResourceOwnership;
   readonly findings?: readonly Finding[];
+  /** A data source read, or a managed resource. @default 'managed' */
+  readonly mode?: 'managed' | 'data';
 }
 
 export interface OutputChange {
@@ -57,6 +59,22 @@ export interface StackChanges {
   /** Changes made outside Terraform (resource_drift), kept apart from planned changes. */
   readonly drift: readonly ResourceChange[];
   readonly outputs: readonly OutputChange[];
+  /** Changes Terraform could not plan yet (deferred_changes), with the reason. @default - none */
+  readonly deferred?: readonly ResourceChange[];
+  /** Entries that could not be read, each skipped with a note. @default - none */
+  readonly warnings?: readonly string[];
+  /** Guardrail findings this change introduces and fixes, and widening changes. @default - not computed */
+  readonly security?: SecurityDelta;
+}
+
+/** What a change does to the security posture. */
+export interface SecurityDelta {
+  /** Failed findings in the new configuration that the old one did not have. */
+  readonly introduced: readonly Finding[];
+  /** Failed findings of the old configuration that are gone. */
+  readonly fixed: readonly Finding[];
+  /** Changes that widen access even when no rule fails: `address: what`. */
+  readonly widening: readonly string[];
 }
 
 export interface PlanReport {

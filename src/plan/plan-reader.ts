@@ -1,6 +1,7 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { ChangeAction, OutputChange, ResourceChange, StackChanges } from './model';
 import { isStateful } from './risk';
+import { securityDelta } from './security';
 import { diffAttributes, flatten, renderValue } from './values';
 import { InputError } from '../core/errors';
 
@@ -16,14 +17,27 @@ function renderPath(path: unknown): string {
   return (Array.isArray(path) ? path : [path]).map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : String(p))).join('');
 }
 
-function resourceChange(rc: any): ResourceChange {
-  const change = rc.change ?? {};
+/** One entry of resource_changes; `undefined` (with a warning) when it cannot be read. */
+function resourceChange(rc: any, where: string, warnings: string[]): ResourceChange | undefined {
+  if (!rc || typeof rc !== 'object' || Array.isArray(rc)) {
+    warnings.push(`${where} is not a resource change (${rc === null ? 'null' : typeof rc}): skipped`);
+    return undefined;
+  }
+  const address = typeof rc.address === 'string' && rc.address ? rc.address
+    : typeof rc.type === 'string' && typeof rc.name === 'string' ? `${rc.module_address ? `${rc.module_address}.` : ''}${rc.type}.${rc.name}` : undefined;
+  if (!address) {
+    warnings.push(`${where} has no address (nor type and name): skipped`);
+    return undefined;
+  }
+  if (typeof rc.address !== 'string') warnings.push(`${where} has no address: shown as ${address}`);
+  const change = rc.change && typeof rc.change === 'object' ? rc.change : {};
   const actions: string[] = Array.isArray(change.actions) ? change.actions.map(String) : [];
   const before = flatten(change.before ?? undefined, change.before_sensitive, undefined);
   const after = flatten(change.after ?? undefined, change.after_sensitive, change.after_unknown);
+  const type = String(rc.type ?? address.split('.').slice(-2)[0] ?? '');
   return {
-    address: String(rc.address),
-    type: String(rc.type ?? ''),
+    address,
+    type,
     action: actionOf(actions),
     actions,
     reason: rc.action_reason ? String(rc.action_reason) : undefined,
@@ -31,7 +45,8 @@ function resourceChange(rc: any): ResourceChange {
     replacePaths: Array.isArray(change.replace_paths) ? change.replace_paths.map(renderPath) : [],
     attributes: diffAttributes(before, after),
     importing: change.importing !== undefined && change.importing !== null,
-    stateful: isStateful(String(rc.type ?? '')),
+    stateful: isStateful(type),
+    mode: rc.mode === 'data' ? 'data' : 'managed',
   };
 }
 
@@ -45,24 +60,45 @@ function outputChange(name: string, oc: any): OutputChange {
   };
 }
 
+function list(plan: any, key: string, source: string): unknown[] {
+  const value = plan[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new InputError(`${source}: ${key} is not a list`);
+  return value;
+}
+
 /**
- * Read a `terraform show -json` (or `tofu show -json`) plan. Any 0.x or 1.x
- * format_version is accepted and unknown keys are ignored; sensitive values are masked
- * while reading, so they never reach the model or any report.
+ * Read a `terraform show -json` (or `tofu show -json`) plan, or HCP Terraform's redacted plan
+ * JSON (`plan_format_version`). Any 0.x or 1.x format is accepted and unknown keys are
+ * ignored; sensitive values are masked while reading, so they never reach the model or any
+ * report. An entry that cannot be read is skipped with a warning, never a crash.
  */
 export function parsePlan(stack: string, plan: any, source = stack): StackChanges {
-  if (typeof plan !== 'object' || plan === null) throw new InputError(`${source}: not a plan (expected a JSON object)`);
-  const version = String(plan.format_version ?? '');
-  if (!/^[01]\.\d+/.test(version)) throw new InputError(`${source}: format_version ${JSON.stringify(plan.format_version)} is not supported (0.x or 1.x)`);
-  if (plan.resource_changes !== undefined && !Array.isArray(plan.resource_changes)) throw new InputError(`${source}: resource_changes is not a list`);
-  return {
+  if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) throw new InputError(`${source}: not a plan (expected a JSON object)`);
+  const version = String(plan.format_version ?? plan.plan_format_version ?? '');
+  if (!/^[01]\.\d+/.test(version)) {
+    throw new InputError(`${source}: format_version ${JSON.stringify(plan.format_version ?? plan.plan_format_version)} is not supported (0.x or 1.x; is this a terraform show -json plan?)`);
+  }
+  const warnings: string[] = [];
+  const read = (entries: unknown[], key: string) => entries.map((rc, i) => resourceChange(rc, `${key}[${i}]`, warnings)).filter((c): c is ResourceChange => c !== undefined);
+  const changes = read(list(plan, 'resource_changes', source), 'resource_changes');
+  const deferredRaw = list(plan, 'deferred_changes', source).map((d: any) => d?.resource_change);
+  const deferred = read(deferredRaw, 'deferred_changes').map((c, i) => ({ ...c, reason: String((list(plan, 'deferred_changes', source)[i] as any)?.reason ?? 'deferred') }));
+  const outputs = plan.output_changes && typeof plan.output_changes === 'object' ? plan.output_changes : {};
+  const result: StackChanges = {
     stack,
     source: 'plan',
-    changes: (plan.resource_changes ?? []).filter((rc: any) => rc?.mode !== 'data').map(resourceChange),
-    drift: (Array.isArray(plan.resource_drift) ? plan.resource_drift : []).map(resourceChange),
-    outputs: Object.entries<any>(plan.output_changes ?? {}).map(([name, oc]) => outputChange(name, oc)).filter((o) => o.action !== 'no-op'),
+    changes,
+    drift: read(list(plan, 'resource_drift', source), 'resource_drift'),
+    outputs: Object.entries<any>(outputs).map(([name, oc]) => outputChange(name, oc)).filter((o) => o.action !== 'no-op'),
+    deferred,
+    warnings,
   };
+  return { ...result, security: securityDelta(stack, list(plan, 'resource_changes', source), changes) };
 }
+
+/** Plans larger than this are refused: one line, not an out-of-memory crash. */
+export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
 
 /** Read a plan file; `stack=path` names the stack, otherwise the name comes from the path. */
 export function readPlanFile(spec: string): StackChanges {
@@ -70,13 +106,18 @@ export function readPlanFile(spec: string): StackChanges {
   const [stack, path] = eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [stackNameFromPath(spec), spec];
   let text: string;
   try {
+    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, not a plan file`);
+    if (statSync(path).size > MAX_PLAN_BYTES) throw new InputError(`${path}: larger than ${MAX_PLAN_BYTES / 1024 / 1024} MB`);
     text = readFileSync(path, 'utf8');
-  } catch {
+  } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${path}: cannot read the plan file`);
   }
+  if (text.trim() === '') throw new InputError(`${path}: empty file, not a plan`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // a UTF-8 byte-order mark (some Windows tools write one) is not JSON
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
   }

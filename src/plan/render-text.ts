@@ -22,6 +22,11 @@ export function renderPlanText(report: PlanReport): string {
     for (const c of changes) lines.push(...line(c));
     if (s.drift.length) lines.push('  drift (changed outside Terraform):', ...s.drift.flatMap(line));
     for (const o of s.outputs) lines.push(`  output ${o.name}: ${o.action} ${o.before ?? '(none)'} -> ${o.after ?? '(none)'}`);
+    if (s.deferred?.length) lines.push('  deferred (planned after a later apply):', ...s.deferred.flatMap(line));
+    for (const f of s.security?.introduced ?? []) lines.push(`  security: introduced ${f.ruleId} ${f.address}: ${f.message}`);
+    for (const w of s.security?.widening ?? []) lines.push(`  security: widening ${w}`);
+    for (const f of s.security?.fixed ?? []) lines.push(`  security: fixed ${f.ruleId} ${f.address}`);
+    for (const w of s.warnings ?? []) lines.push(`  warning: ${w}`);
   }
   return `${lines.join('\n')}\n`;
 }

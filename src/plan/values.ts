@@ -9,40 +9,111 @@ function child(mask: Mask, key: string | number): Mask {
   return undefined;
 }
 
-const join = (prefix: string, key: string | number) => (typeof key === 'number' || /^\d+$/.test(String(key)) ? `${prefix}[${key}]` : prefix ? `${prefix}.${key}` : String(key));
+/** Fields that name an element of a list, in the order they are tried. */
+const IDENTITY_FIELDS = ['name', 'key', 'id', 'Sid', 'sid'];
+
+const join = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
+const index = (prefix: string, label: string) => `${prefix}[${label}]`;
+
+/**
+ * How each element of a list is addressed: by its identity field when every element has a
+ * distinct one (`env[name=DB_HOST]`), by its value for lists of plain values
+ * (`cidr_blocks[="10.0.0.0/8"]`), else by position. So removing one element reads as one
+ * removal, not as a chain of renames.
+ */
+function elementLabels(list: readonly unknown[], sensitive: Mask, unknown: Mask): string[] {
+  // a label made of a value must never carry a masked one: masked lists keep positions
+  const masked = (m: Mask) => m === true || (m !== null && typeof m === 'object' && JSON.stringify(m).includes('true'));
+  if (masked(sensitive) || masked(unknown)) return list.map((_v, i) => String(i));
+  const objects = list.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+  if (objects && list.length) {
+    for (const field of IDENTITY_FIELDS) {
+      const ids = list.map((v) => (v as Record<string, unknown>)[field]);
+      if (ids.every((id) => typeof id === 'string' || typeof id === 'number') && new Set(ids).size === ids.length) return ids.map((id) => `${field}=${String(id)}`);
+    }
+  }
+  const plain = list.every((v) => v === null || typeof v !== 'object');
+  if (plain) {
+    const seen = new Map<string, number>();
+    return list.map((v) => {
+      const key = JSON.stringify(v);
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return `=${key}${n > 1 ? `#${n}` : ''}`;
+    });
+  }
+  return list.map((_v, i) => String(i));
+}
+
+/** A string that holds JSON (a policy document, container definitions): read as a value. */
+function embeddedJson(value: string): unknown {
+  const t = value.trim();
+  if (!(t.startsWith('{') && t.endsWith('}')) && !(t.startsWith('[') && t.endsWith(']'))) return undefined;
+  try {
+    const parsed = JSON.parse(t);
+    return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Flatten a value to leaf paths, applying masks on the way down. A sensitive subtree is
  * replaced by one SENSITIVE leaf, so no part of its value is ever kept; an unknown one by
- * KNOWN_AFTER_APPLY.
+ * KNOWN_AFTER_APPLY. Strings holding JSON are opened (`policy{json}.Statement[Sid=Read]`), so
+ * a change deep in a policy shows where it is. Iterative: a plan nested 100,000 levels deep
+ * flattens without exhausting the call stack.
  */
-export function flatten(value: unknown, sensitive: Mask, unknown: Mask, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  const path = prefix || '(value)';
-  if (sensitive === true) return out.set(path, SENSITIVE);
-  if (unknown === true) return out.set(path, KNOWN_AFTER_APPLY);
-  if (Array.isArray(value)) {
-    if (value.length === 0) out.set(path, '[]');
-    value.forEach((v, i) => flatten(v, child(sensitive, i), child(unknown, i), join(prefix, i), out));
-  } else if (value && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 0) out.set(path, '{}');
-    for (const k of keys) flatten((value as any)[k], child(sensitive, k), child(unknown, k), join(prefix, k), out);
-  } else if (value !== undefined) {
-    out.set(path, value === null ? 'null' : JSON.stringify(value));
-  }
-  // Terraform leaves attributes that are unknown out of `after` and marks them in after_unknown
-  if (unknown && typeof unknown === 'object') {
-    for (const [k, u] of Object.entries(unknown)) {
-      const present = value !== null && typeof value === 'object' && k in (value as object);
-      if (!present && u) flatten(undefined, child(sensitive, k), u, join(prefix, k), out);
+export function flatten(value: unknown, sensitive: Mask, unknown: Mask, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  const work: Array<{ value: unknown; sensitive: Mask; unknown: Mask; path: string }> = [{ value, sensitive, unknown, path: prefix }];
+  while (work.length) {
+    const item = work.pop()!;
+    const path = item.path || '(value)';
+    if (item.sensitive === true) {
+      out.set(path, SENSITIVE);
+      continue;
+    }
+    if (item.unknown === true) {
+      out.set(path, KNOWN_AFTER_APPLY);
+      continue;
+    }
+    const v = item.value;
+    if (Array.isArray(v)) {
+      if (v.length === 0) out.set(path, '[]');
+      const labels = elementLabels(v, item.sensitive, item.unknown);
+      v.forEach((e, i) => work.push({ value: e, sensitive: child(item.sensitive, i), unknown: child(item.unknown, i), path: index(item.path, labels[i]) }));
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 0) out.set(path, '{}');
+      for (const k of keys) work.push({ value: (v as any)[k], sensitive: child(item.sensitive, k), unknown: child(item.unknown, k), path: join(item.path, k) });
+    } else if (typeof v === 'string' && embeddedJson(v) !== undefined) {
+      work.push({ value: embeddedJson(v), sensitive: undefined, unknown: undefined, path: `${path}{json}` });
+    } else if (v !== undefined) {
+      out.set(path, v === null ? 'null' : JSON.stringify(v));
+    }
+    // Terraform leaves attributes that are unknown out of `after` and marks them in after_unknown
+    if (item.unknown && typeof item.unknown === 'object') {
+      for (const [k, u] of Object.entries(item.unknown)) {
+        const present = v !== null && typeof v === 'object' && k in (v as object);
+        if (!present && u) work.push({ value: undefined, sensitive: child(item.sensitive, k), unknown: u, path: Array.isArray(v) ? index(item.path, k) : join(item.path, k) });
+      }
     }
   }
   return out;
 }
 
+// one collator, made once: localeCompare with options builds one per call (slow on big plans)
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Paths in reading order: numbers in numeric order (`env[6]` before `env[10]`). */
+export function comparePaths(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
 /** Attribute-level diff of two flattened values: only paths that differ. */
 export function diffAttributes(before: Map<string, string>, after: Map<string, string>): AttributeChange[] {
-  const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const paths = [...new Set([...before.keys(), ...after.keys()])].sort(comparePaths);
   const out: AttributeChange[] = [];
   for (const path of paths) {
     const b = before.get(path);
@@ -63,5 +134,5 @@ export function renderValue(value: unknown, sensitive: Mask, unknown: Mask): str
   if (value === undefined) return undefined;
   const flat = flatten(value, sensitive, unknown);
   if (flat.size === 1 && flat.has('(value)')) return flat.get('(value)');
-  return `{ ${[...flat].map(([k, v]) => `${k} = ${v}`).join(', ')} }`;
+  return `{ ${[...flat].sort(([a], [b]) => comparePaths(a, b)).map(([k, v]) => `${k} = ${v}`).join(', ')} }`;
 }

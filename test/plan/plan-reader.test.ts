@@ -2,8 +2,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { PlanReport } from '../../src/plan/model';
 import { parsePlan, readPlanFile, stackNameFromPath } from '../../src/plan/plan-reader';
-import { renderPlanMarkdown } from '../../src/plan/render-markdown';
+import { renderPlanMarkdown as render } from '../../src/plan/render-markdown';
 import { renderPlanText } from '../../src/plan/render-text';
+import { plainText } from '../helpers';
 
 const fixture = (name: string) => join(__dirname, '../fixtures/terraform-plans', `${name}.json`);
 const read = (name: string) => readPlanFile(fixture(name));
@@ -53,7 +54,7 @@ describe('reading real plans', () => {
     const plan = raw('opentofu-sensitive-values');
     expect(JSON.stringify(plan)).toContain('boop'); // the secret is in the input
     const report: PlanReport = { stacks: [parsePlan('s', plan)] };
-    for (const out of [JSON.stringify(report), renderPlanMarkdown(report), renderPlanText(report)]) {
+    for (const out of [JSON.stringify(report), plainText(render(report)), renderPlanText(report)]) {
       expect(out).not.toContain('boop');
       expect(out).toContain('(sensitive value)');
     }
@@ -76,7 +77,7 @@ describe('reading real plans', () => {
       }],
     };
     const report: PlanReport = { stacks: [parsePlan('s', plan)] };
-    const text = [JSON.stringify(report), renderPlanMarkdown(report), renderPlanText(report)].join('\n');
+    const text = [JSON.stringify(report), plainText(render(report)), renderPlanText(report)].join('\n');
     expect(text).not.toMatch(/secret|hidden/);
     expect(report.stacks[0].changes[0].attributes).toEqual([
       { path: 'list[1]', before: '(sensitive value)', after: '(sensitive value)' },
@@ -92,7 +93,7 @@ describe('reading real plans', () => {
 
   test('any 0.x or 1.x format_version; unknown keys are ignored; others are refused', () => {
     expect(parsePlan('s', { format_version: '0.2', resource_changes: [], future_key: { x: 1 } }).changes).toEqual([]);
-    expect(() => parsePlan('s', { format_version: '2.0' }, 'p.json')).toThrow('p.json: format_version "2.0" is not supported (0.x or 1.x)');
+    expect(() => parsePlan('s', { format_version: '2.0' }, 'p.json')).toThrow('p.json: format_version "2.0" is not supported (0.x or 1.x; is this a terraform show -json plan?)');
     expect(() => parsePlan('s', { resource_changes: [] }, 'p.json')).toThrow(/format_version undefined is not supported/);
   });
 

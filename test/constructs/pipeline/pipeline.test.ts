@@ -20,6 +20,9 @@ describe('Repository', () => {
       visibility: 'private', vulnerability_alerts: true, delete_branch_on_merge: true, allow_squash_merge: true, allow_merge_commit: false, allow_rebase_merge: false,
     });
   });
+  test('OIDC tokens name the event (repo, context, event_name), so plan roles can trust pull requests only', () => {
+    expect(ofType(json, 'github_actions_repository_oidc_subject_claim_customization_template')[0]).toMatchObject({ use_default: false, include_claim_keys: ['repo', 'context', 'event_name'] });
+  });
   test('the default-branch ruleset requires reviews, code owners and the workflow checks, and refuses force pushes and deletion', () => {
     const [rs] = ofType(json, 'github_repository_ruleset');
     expect(rs).toMatchObject({ enforcement: 'active', target: 'branch', conditions: { ref_name: { include: ['~DEFAULT_BRANCH'] } } });
@@ -72,15 +75,17 @@ function roles(props: Partial<GitHubOidcDeployRoleProps> = {}) {
 
 describe('GitHubOidcDeployRole', () => {
   const json = roles();
-  test('per repository a plan and an apply role, each trusting exactly one repository and environment', () => {
+  test('per repository a plan and an apply role, each trusting exactly one repository, environment and event', () => {
     const trusts = Object.fromEntries(ofType(json, 'aws_iam_role').map((r) => [r.name, JSON.parse(r.assume_role_policy).Statement[0]]));
     expect(Object.keys(trusts).sort()).toEqual(['gh-payments-prod-apply', 'gh-payments-prod-plan', 'gh-search-prod-apply', 'gh-search-prod-plan']);
     expect(trusts['gh-payments-prod-apply'].Condition).toEqual({
       StringEquals: {
-        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:acme/payments:environment:prod',
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub': ['repo:acme/payments:environment:prod:event_name:push', 'repo:acme/payments:environment:prod:event_name:workflow_dispatch'],
       },
     });
-    expect(trusts['gh-search-prod-plan'].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toBe('repo:acme/search:environment:prod-plan');
+    // plans come from pull requests only
+    expect(trusts['gh-search-prod-plan'].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual(['repo:acme/search:environment:prod-plan:event_name:pull_request']);
     for (const t of Object.values<any>(trusts)) expect(JSON.stringify(t.Condition)).not.toMatch(/\*/);
   });
   test('the provider is created unless given; plan roles are read-only plus the state', () => {
@@ -88,6 +93,19 @@ describe('GitHubOidcDeployRole', () => {
     expect(ofType(roles({ providerArn: 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com' }), 'aws_iam_openid_connect_provider')).toHaveLength(0);
     expect(ofType(json, 'aws_iam_role_policy_attachment').map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess']);
   });
+  test('a plan role reads only its own stacks\' state (and the environment stack it reads outputs from), and locks only its own', () => {
+    const policy = JSON.parse(ofType(json, 'aws_iam_role_policy').find((p) => p.name === 'terraform-state').policy);
+    const resources = policy.Statement.flatMap((st: any) => st.Resource);
+    expect(resources).toEqual(expect.arrayContaining([
+      expect.stringMatching(/\/acme\/prod\/\*-payments\.tfstate$/),
+      expect.stringMatching(/\/acme\/prod\/acme-prod\.tfstate$/),
+      expect.stringMatching(/\/acme\/prod\/\*-payments\.tfstate\.tflock$/),
+    ]));
+    expect(resources.filter((r: string) => r.endsWith('/*'))).toEqual([]);
+    const writes = policy.Statement.filter((st: any) => st.Action.includes('s3:PutObject'));
+    expect(writes.flatMap((st: any) => st.Resource).every((r: string) => r.endsWith('.tflock'))).toBe(true);
+  });
+
   test('passes every built-in guardrail (GP-IAM-007 pins the sub)', () => {
     expect(blockingFindings(json)).toEqual([]);
   });
