@@ -41,7 +41,9 @@ const project = new typescript.TypeScriptProject({
     // one API report per entry point, kept in api/ (the build fails when the public API changes unreviewed)
     '@microsoft/api-extractor@^7.52.0',
     // the plan comment is checked with a real CommonMark/GFM parser
-    'markdown-it@^14.1.0', '@types/markdown-it@^14.1.0'],
+    'markdown-it@^14.1.0', '@types/markdown-it@^14.1.0',
+    // property-based fuzzing of every public construct's props
+    'fast-check@^4.3.0'],
   deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0',
     // the portal: a prebuilt search index, and ELK to lay out dependency graphs
     'minisearch@^7.1.0', 'elkjs@^0.12.1',

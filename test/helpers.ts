@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack, Testing } from '../src/cdk';
+import { App, invokeAspects, TerraformStack, Testing } from '../src/cdk';
 import { GoldenPathContext } from '../src/core/context';
 import { evaluateStack, RuleSet } from '../src/policy/engine';
 import { BUILT_IN_PACKS } from '../src/policy/packs';
@@ -7,7 +7,7 @@ import { stackView } from '../src/policy/stack-view';
 
 /** Synthesized JSON of a stack with the `"//"` metadata kept (Testing.synth strips it). */
 export function synthJson(stack: TerraformStack): any {
-  Testing.synth(stack); // runs the Aspects
+  invokeAspects(stack);
   return stack.toTerraform();
 }
 

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { validateAccountId } from './encryption-key';
 import { SecureBucket } from './secure-bucket';
 import { PlatformValidationError } from '../../src/core/errors';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { Suppressions } from '../../src/policy/suppressions';
 
@@ -11,6 +12,13 @@ export interface AccessLogsBucketProps {
   /** Days to keep access logs. @default 365 */
   readonly retentionDays?: number;
 }
+
+/** AccessLogsBucketProps, checked at runtime. */
+const ACCESS_LOGS_BUCKET_PROPS: PropsSchema = {
+  accountId: P.string(),
+  bucketName: P.string(),
+  retentionDays: opt(P.number({ integer: true, min: 1 })),
+};
 
 /**
  * The target of S3 server access logs. S3 delivers those logs only to SSE-S3 buckets and,
@@ -23,6 +31,7 @@ export class AccessLogsBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessLogsBucketProps) {
     super(scope, id);
+    checkProps(this, props, ACCESS_LOGS_BUCKET_PROPS, 'AccessLogsBucketProps');
     markGoldenPath(this, 'access-logs-bucket');
     validateAccountId(this, 'accountId', props.accountId);
     const days = props.retentionDays ?? 365;

@@ -8,6 +8,7 @@ import { AuditTrail } from './audit-trail';
 import { ConfigRecorder } from './config-recorder';
 import { validateAccountId } from './encryption-key';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface AccountBaselineProps {
@@ -22,6 +23,15 @@ export interface AccountBaselineProps {
   readonly configRules?: string[];
 }
 
+/** AccountBaselineProps, checked at runtime. */
+const ACCOUNT_BASELINE_PROPS: PropsSchema = {
+  accountId: P.string(),
+  region: P.string(),
+  org: P.string(),
+  logRetentionDays: opt(P.number({ integer: true, min: 1 })),
+  configRules: opt(P.list(P.string())),
+};
+
 /**
  * The account-level guardrails every environment starts from: CloudTrail, AWS Config with
  * managed rules, GuardDuty, IAM Access Analyzer, the account-wide S3 public access block,
@@ -33,6 +43,7 @@ export class AccountBaseline extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountBaselineProps) {
     super(scope, id);
+    checkProps(this, props, ACCOUNT_BASELINE_PROPS, 'AccountBaselineProps');
     markGoldenPath(this, 'account-baseline');
     validateAccountId(this, 'accountId', props.accountId);
     this.trail = new AuditTrail(this, 'trail', {

@@ -7,6 +7,7 @@ import { SecureBucket } from './secure-bucket';
 import { ServiceRole } from './service-role';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface AuditTrailProps {
@@ -19,6 +20,15 @@ export interface AuditTrailProps {
   /** Days to keep the trail in CloudWatch Logs. @default 365 */
   readonly logRetentionDays?: number;
 }
+
+/** AuditTrailProps, checked at runtime. */
+const AUDIT_TRAIL_PROPS: PropsSchema = {
+  accountId: P.string(),
+  region: P.string(),
+  trailName: opt(P.string()),
+  bucketName: P.string(),
+  logRetentionDays: opt(P.number({ integer: true, min: 1 })),
+};
 
 /**
  * A multi-region CloudTrail with log file validation, encrypted with its own key, written
@@ -33,6 +43,7 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
+    checkProps(this, props, AUDIT_TRAIL_PROPS, 'AuditTrailProps');
     markGoldenPath(this, 'audit-trail');
     const retention = props.logRetentionDays ?? 365;
     if (!Number.isInteger(retention) || retention < 1) {

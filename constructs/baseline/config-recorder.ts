@@ -5,6 +5,7 @@ import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-c
 import { Construct } from 'constructs';
 import { ServiceRole } from './service-role';
 import { PlatformValidationError } from '../../src/core/errors';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 /** AWS managed Config rules switched on by default: the account-level view of our guardrails. */
@@ -30,6 +31,9 @@ export interface ConfigRecorderProps {
   readonly managedRules?: string[];
 }
 
+/** ConfigRecorderProps, checked at runtime. */
+const CONFIG_RECORDER_PROPS: PropsSchema = { accountId: P.string(), bucketName: P.string(), managedRules: opt(P.list(P.string())) };
+
 /**
  * AWS Config recording every supported resource type (global ones included), delivering
  * to the audit bucket, switched on, with a set of AWS managed rules.
@@ -40,6 +44,7 @@ export class ConfigRecorder extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
+    checkProps(this, props, CONFIG_RECORDER_PROPS, 'ConfigRecorderProps');
     markGoldenPath(this, 'config-recorder');
     const managedRules = props.managedRules ?? DEFAULT_CONFIG_RULES;
     managedRules.forEach((rule, i) => {

@@ -3,6 +3,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface EncryptionKeyProps {
@@ -22,6 +23,15 @@ export interface EncryptionKeyProps {
   readonly deletionWindowDays?: number;
 }
 
+/** EncryptionKeyProps, checked at runtime. */
+const ENCRYPTION_KEY_PROPS: PropsSchema = {
+  accountId: P.string(),
+  purpose: P.string(),
+  alias: opt(P.string()),
+  allowServices: opt(P.list(P.string())),
+  deletionWindowDays: opt(P.number({ integer: true, min: 7, max: 30 })),
+};
+
 /**
  * A customer-managed KMS key with yearly rotation and an explicit key policy: the account
  * administers it through IAM, and named services may use it for this account only.
@@ -33,6 +43,7 @@ export class EncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
+    checkProps(this, props, ENCRYPTION_KEY_PROPS, 'EncryptionKeyProps');
     markGoldenPath(this, 'encryption-key');
     validateAccountId(this, 'accountId', props.accountId);
     const deletionWindowDays = props.deletionWindowDays ?? 30;

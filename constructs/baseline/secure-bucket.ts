@@ -9,6 +9,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from 'constructs';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { Suppressions } from '../../src/policy/suppressions';
 
@@ -34,6 +35,18 @@ export interface SecureBucketProps {
   readonly forceDestroy?: boolean;
 }
 
+/** SecureBucketProps, checked at runtime. */
+const SECURE_BUCKET_PROPS: PropsSchema = {
+  bucketName: P.string(),
+  kmsKeyArn: opt(P.string()),
+  s3ManagedEncryptionReason: opt(P.string()),
+  expireObjectsAfterDays: opt(P.number({ integer: true, min: 1 })),
+  noncurrentVersionDays: opt(P.number({ integer: true, min: 1 })),
+  accessLogsBucket: opt(P.string()),
+  policyStatements: opt(P.list(P.any('an IAM policy statement'))),
+  forceDestroy: opt(P.boolean()),
+};
+
 /**
  * An S3 bucket that passes every built-in guardrail: versioned, SSE-KMS with a bucket key,
  * all public access blocked, objects owned by the bucket owner (ACLs off), TLS-only policy,
@@ -48,6 +61,7 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
+    checkProps(this, props, SECURE_BUCKET_PROPS, 'SecureBucketProps');
     markGoldenPath(this, 'secure-bucket');
     validateName(this, 'bucketName', props.bucketName, 's3Bucket');
     const noncurrentVersionDays = props.noncurrentVersionDays ?? 90;

@@ -4,6 +4,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from 'constructs';
 import { validateAccountId } from './encryption-key';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface ServiceRoleProps {
@@ -19,6 +20,15 @@ export interface ServiceRoleProps {
   readonly managedPolicyArns?: string[];
 }
 
+/** ServiceRoleProps, checked at runtime. */
+const SERVICE_ROLE_PROPS: PropsSchema = {
+  accountId: P.string(),
+  service: P.string(),
+  roleName: opt(P.string()),
+  statements: opt(P.list(P.any('an IAM policy statement'))),
+  managedPolicyArns: opt(P.list(P.string())),
+};
+
 /**
  * A role that one AWS service assumes for this account only (aws:SourceAccount), which
  * closes the confused-deputy path a bare service trust leaves open.
@@ -29,6 +39,7 @@ export class ServiceRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
+    checkProps(this, props, SERVICE_ROLE_PROPS, 'ServiceRoleProps');
     markGoldenPath(this, 'service-role');
     validateAccountId(this, 'accountId', props.accountId);
     const name = props.roleName ?? deriveName('iamRole', ...this.node.path.split('/'));

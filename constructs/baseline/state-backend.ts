@@ -3,6 +3,7 @@ import { AccessLogsBucket } from './access-logs-bucket';
 import { EncryptionKey } from './encryption-key';
 import { SecureBucket } from './secure-bucket';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface StateBackendProps {
@@ -13,6 +14,9 @@ export interface StateBackendProps {
   /** Bucket name. @default - `<org>-tfstate-<accountId>` */
   readonly bucketName?: string;
 }
+
+/** StateBackendProps, checked at runtime. */
+const STATE_BACKEND_PROPS: PropsSchema = { org: P.string(), accountId: P.string(), bucketName: opt(P.string()) };
 
 /**
  * Bootstraps remote state: a versioned, SSE-KMS, public-access-blocked, TLS-only bucket
@@ -33,6 +37,7 @@ export class StateBackend extends Construct {
 
   constructor(scope: Construct, id: string, props: StateBackendProps) {
     super(scope, id);
+    checkProps(this, props, STATE_BACKEND_PROPS, 'StateBackendProps');
     markGoldenPath(this, 'state-backend');
     this.bucketName = props.bucketName ?? StateBackend.defaultBucketName(props.org, props.accountId);
     this.keyAlias = deriveName('kmsAlias', props.org, 'tfstate');

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { EnvironmentKeys } from './environment-keys';
-import { KubernetesCluster, NodeGroupOptions } from './kubernetes-cluster';
+import { KubernetesCluster, NODES_SPEC, NodeGroupOptions } from './kubernetes-cluster';
 import { NatGateways, Network, VpcEndpointName } from './network';
-import { EnvironmentProfile } from '../../src/core/environment-profile';
+import { EnvironmentProfile, PROFILE_SPEC } from '../../src/core/environment-profile';
 import { deriveName } from '../../src/core/naming';
-import { Team } from '../../src/core/team';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { Team, TEAM_SPEC } from '../../src/core/team';
 import { markGoldenPath } from '../../src/golden-path';
 import { AccessLogsBucket } from '../baseline/access-logs-bucket';
 
@@ -44,6 +45,23 @@ export interface AwsEnvironmentProps {
   readonly teams?: Team[];
 }
 
+/** AwsEnvironmentProps, checked at runtime. */
+const AWS_ENVIRONMENT_PROPS: PropsSchema = {
+  org: P.string(),
+  environment: P.string(),
+  accountId: P.string(),
+  region: P.string(),
+  profile: PROFILE_SPEC,
+  cidr: P.string(),
+  peerCidrs: opt(P.list(P.string())),
+  availabilityZones: opt(P.list(P.string())),
+  natGateways: opt(P.enum('per-az', 'single', 'none')),
+  endpoints: opt(P.list(P.string())),
+  createCluster: opt(P.boolean()),
+  cluster: opt(P.object({ version: opt(P.string()), publicAccessCidrs: opt(P.list(P.string())), nodes: opt(NODES_SPEC) })),
+  teams: opt(P.list(TEAM_SPEC)),
+};
+
 /** The AWS side of an environment: keys per purpose, the network, and the cluster. */
 export class AwsEnvironment extends Construct {
   public readonly keys: EnvironmentKeys;
@@ -54,6 +72,7 @@ export class AwsEnvironment extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsEnvironmentProps) {
     super(scope, id);
+    checkProps(this, props, AWS_ENVIRONMENT_PROPS, 'AwsEnvironmentProps');
     markGoldenPath(this, 'environment', { environment: props.environment });
     const { profile } = props;
     this.accessLogsBucketName = deriveName('s3Bucket', props.org, props.environment, 'access-logs', props.accountId);

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { checkProps, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { EncryptionKey } from '../baseline/encryption-key';
 
@@ -8,6 +9,9 @@ export interface EnvironmentKeysProps {
   /** Environment name, in the key aliases. */
   readonly environment: string;
 }
+
+/** EnvironmentKeysProps, checked at runtime. */
+const ENVIRONMENT_KEYS_PROPS: PropsSchema = { accountId: P.string(), region: P.string(), environment: P.string() };
 
 /**
  * One KMS key per purpose, so access to one kind of data never implies another: logs
@@ -22,6 +26,7 @@ export class EnvironmentKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: EnvironmentKeysProps) {
     super(scope, id);
+    checkProps(this, props, ENVIRONMENT_KEYS_PROPS, 'EnvironmentKeysProps');
     markGoldenPath(this, 'environment-keys');
     const key = (purpose: string, allowServices?: string[]) =>
       new EncryptionKey(this, purpose, { accountId: props.accountId, purpose: `${props.environment} ${purpose}`, alias: `${props.environment}/${purpose}`, allowServices });

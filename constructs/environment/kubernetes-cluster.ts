@@ -11,7 +11,8 @@ import { Fn } from '../../src/cdk';
 import { EKS_DEFAULT_VERSION, EKS_SUPPORTED_VERSIONS } from '../../src/core/eks-versions';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
-import { Team, teamGroup } from '../../src/core/team';
+import { checkProps, opt, P, PropSpec, PropsSchema } from '../../src/core/props';
+import { Team, TEAM_SPEC, teamGroup } from '../../src/core/team';
 import { markGoldenPath } from '../../src/golden-path';
 import { EKS_LOG_TYPES } from '../../src/policy/rules/eks';
 import { ServiceRole } from '../baseline/service-role';
@@ -26,6 +27,11 @@ export interface NodeGroupOptions {
   /** Root volume size in GiB. @default 50 */
   readonly diskSizeGib?: number;
 }
+
+/** NodeGroupOptions as props carry them, checked at runtime. */
+export const NODES_SPEC: PropSpec = P.object({
+  instanceTypes: opt(P.list(P.string(), { minItems: 1 })), minSize: opt(P.number()), maxSize: opt(P.number()), diskSizeGib: opt(P.number({ integer: true, min: 8, max: 16384 })),
+});
 
 export interface KubernetesClusterProps {
   readonly accountId: string;
@@ -55,6 +61,22 @@ export interface KubernetesClusterProps {
   readonly deletionProtection?: boolean;
 }
 
+/** KubernetesClusterProps, checked at runtime. */
+const KUBERNETES_CLUSTER_PROPS: PropsSchema = {
+  accountId: P.string(),
+  region: P.string(),
+  clusterName: P.string(),
+  version: opt(P.string()),
+  subnetIds: P.list(P.string()),
+  secretsKeyArn: P.string(),
+  logsKeyArn: P.string(),
+  logRetentionDays: P.number({ integer: true, min: 1 }),
+  publicAccessCidrs: opt(P.list(P.string())),
+  teams: opt(P.list(TEAM_SPEC)),
+  nodes: opt(NODES_SPEC),
+  deletionProtection: opt(P.boolean()),
+};
+
 /**
  * EKS with a private endpoint by default, secrets envelope-encrypted with a customer key,
  * all five control-plane log types in an encrypted, retained log group, API access entries
@@ -70,6 +92,7 @@ export class KubernetesCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
+    checkProps(this, props, KUBERNETES_CLUSTER_PROPS, 'KubernetesClusterProps');
     markGoldenPath(this, 'kubernetes-cluster');
     this.clusterName = validateName(this, 'clusterName', props.clusterName, 'eksCluster');
     const version = props.version ?? EKS_DEFAULT_VERSION;

@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { isPrivate, overlaps, parseIpv4Cidr, subnetLayout } from './cidr';
 import { recordEnvironmentPart } from './environment-entity';
 import { PlatformValidationError } from '../../src/core/errors';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { ServiceRole } from '../baseline/service-role';
 
@@ -41,6 +42,19 @@ export interface NetworkProps {
   readonly logRetentionDays: number;
 }
 
+/** NetworkProps, checked at runtime. */
+const NETWORK_PROPS: PropsSchema = {
+  accountId: P.string(),
+  region: P.string(),
+  cidr: P.string(),
+  availabilityZones: opt(P.list(P.string())),
+  natGateways: opt(P.enum('per-az', 'single', 'none')),
+  peerCidrs: opt(P.list(P.string())),
+  endpoints: opt(P.list(P.string())),
+  logsKeyArn: P.string(),
+  logRetentionDays: P.number({ integer: true, min: 1 }),
+};
+
 /**
  * A VPC with public, private and isolated subnets in each zone, computed from one CIDR;
  * NAT for the private tier; flow logs of all traffic to an encrypted, retained log group;
@@ -57,6 +71,7 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    checkProps(this, props, NETWORK_PROPS, 'NetworkProps');
     markGoldenPath(this, 'network');
     const block = parseIpv4Cidr(props.cidr);
     if (!block) throw new PlatformValidationError(this, 'cidr', props.cidr, 'must be an IPv4 CIDR block such as 10.20.0.0/16 (the address must start the block)');

@@ -7,7 +7,8 @@ import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { Construct } from 'constructs';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
-import { Team, TeamSize, teamGroup, validateTeam } from '../../src/core/team';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { Team, TEAM_SPEC, teamGroup, TeamSize, validateTeam } from '../../src/core/team';
 import { markGoldenPath } from '../../src/golden-path';
 
 /** Namespace quota of one size preset. */
@@ -42,6 +43,13 @@ const TEAM_RULES = [
   { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ['get', 'list', 'watch'] },
 ];
 
+/** TeamTenancyProps, checked at runtime. */
+const TEAM_TENANCY_PROPS: PropsSchema = {
+  team: TEAM_SPEC,
+  namespace: opt(P.string()),
+  quota: opt(P.object({ cpu: P.number({ min: 0 }), memoryGib: P.number({ min: 0 }), pods: P.number({ integer: true, min: 1 }) })),
+};
+
 /**
  * A team's tenancy on a cluster: a namespace that enforces Pod Security "restricted", a
  * ResourceQuota and LimitRange from a size preset, default-deny ingress and egress with
@@ -53,6 +61,7 @@ export class TeamTenancy extends Construct {
 
   constructor(scope: Construct, id: string, props: TeamTenancyProps) {
     super(scope, id);
+    checkProps(this, props, TEAM_TENANCY_PROPS, 'TeamTenancyProps');
     markGoldenPath(this, 'team-tenancy', { team: props.team.name, costCentre: props.team.costCentre });
     validateTeam(this, 'team', props.team);
     const name = validateName(this, 'namespace', props.namespace ?? props.team.name, 'kubernetesName');

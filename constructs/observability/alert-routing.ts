@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { Plugins } from '../../src/plugins/registry';
 import { EncryptionKey } from '../baseline/encryption-key';
@@ -26,6 +27,15 @@ export interface AlertRoutingProps {
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** AlertRoutingProps, checked at runtime. */
+const ALERT_ROUTING_PROPS: PropsSchema = {
+  accountId: P.string(),
+  team: P.string(),
+  onCall: opt(P.string()),
+  pagerDutyUrl: opt(P.string()),
+  ticketEmails: opt(P.list(P.string())),
+};
+
 /**
  * Per team and severity an encrypted SNS topic (its own key, usable by CloudWatch for this
  * account only), a topic policy that lets only CloudWatch alarms of this account publish,
@@ -36,6 +46,7 @@ export class AlertRouting extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertRoutingProps) {
     super(scope, id);
+    checkProps(this, props, ALERT_ROUTING_PROPS, 'AlertRoutingProps');
     markGoldenPath(this, 'alert-routing', { team: props.team, service: 'alerting' });
     validateName(this, 'team', props.team, 'kubernetesName');
     if (props.onCall !== undefined && !EMAIL.test(props.onCall) && !props.onCall.startsWith('https://')) {

@@ -1,10 +1,11 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Construct } from 'constructs';
 import { errorBudget } from './burn-rate';
-import { MetricRef } from './slo';
+import { METRIC_SPEC, MetricRef } from './slo';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { rawResource } from '../../src/core/raw-resource';
 import { standardLabels } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
@@ -45,6 +46,19 @@ export const TRACE_LATENCY_WIDGET = 'Latency from traces (s)';
 const metric = (m: MetricRef, stat: string, extra: object = {}) =>
   [m.namespace, m.metricName, ...Object.entries(m.dimensions ?? {}).flat(), { stat, ...extra }];
 
+/** ServiceDashboardProps, checked at runtime. */
+const SERVICE_DASHBOARD_PROPS: PropsSchema = {
+  dashboardName: P.string(),
+  region: P.string(),
+  latency: METRIC_SPEC,
+  requests: METRIC_SPEC,
+  errors: METRIC_SPEC,
+  saturation: P.list(METRIC_SPEC),
+  objectivePercent: P.number({ min: 50, max: 100 }),
+  tracesGroupName: opt(P.string()),
+  grafana: opt(P.object({ namespace: P.string(), latencyBuckets: P.string(), requests: P.string(), errors: P.string() })),
+};
+
 /**
  * A CloudWatch dashboard with the four golden signals and the remaining error budget, and
  * optionally the same as a Grafana dashboard in a ConfigMap labelled for the sidecar.
@@ -57,6 +71,7 @@ export class ServiceDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
+    checkProps(this, props, SERVICE_DASHBOARD_PROPS, 'ServiceDashboardProps');
     markGoldenPath(this, 'dashboard');
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(props.dashboardName)) throw new PlatformValidationError(this, 'dashboardName', props.dashboardName, 'must be 1–255 letters, digits, - or _');
     if (props.saturation.length === 0) throw new PlatformValidationError(this, 'saturation', props.saturation, 'must list at least one metric (CPU, memory, queue depth)');

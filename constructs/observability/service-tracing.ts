@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { serviceFilter, traceLogsQuery, tracesUrl } from './tracing';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface ServiceTracingProps {
@@ -18,6 +19,15 @@ export interface ServiceTracingProps {
   /** Log groups the service writes to, searched by the saved trace-logs query. */
   readonly logGroupNames: string[];
 }
+
+/** ServiceTracingProps, checked at runtime. */
+const SERVICE_TRACING_PROPS: PropsSchema = {
+  serviceName: P.string(),
+  namespace: P.string(),
+  region: P.string(),
+  sampleRatio: P.number({ min: 0, max: 1 }),
+  logGroupNames: P.list(P.string(), { minItems: 1 }),
+};
 
 /**
  * A service's side of X-Ray: a group filtered to its traces (with Insights, and the CloudWatch
@@ -35,6 +45,7 @@ export class ServiceTracing extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceTracingProps) {
     super(scope, id);
+    checkProps(this, props, SERVICE_TRACING_PROPS, 'ServiceTracingProps');
     markGoldenPath(this, 'service-tracing');
     if (typeof props.sampleRatio !== 'number' || !(props.sampleRatio >= 0 && props.sampleRatio <= 1)) {
       throw new PlatformValidationError(this, 'sampleRatio', props.sampleRatio, 'must be a number from 0 to 1');

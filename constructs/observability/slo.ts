@@ -7,6 +7,7 @@ import { tracesUrl } from './tracing';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropSpec, PropsSchema } from '../../src/core/props';
 import { rawResource } from '../../src/core/raw-resource';
 import { standardLabels } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
@@ -18,6 +19,9 @@ export interface MetricRef {
   /** @default - none */
   readonly dimensions?: Record<string, string>;
 }
+
+/** A MetricRef as props carry it, checked at runtime. */
+export const METRIC_SPEC: PropSpec = P.object({ namespace: P.string(), metricName: P.string(), dimensions: opt(P.record(P.string())) });
 
 /** SLI from CloudWatch: bad events and all events. */
 export interface CloudWatchSli {
@@ -32,6 +36,18 @@ export interface PrometheusSli {
   /** Namespace of the PrometheusRule. */
   readonly namespace: string;
 }
+
+/** SloProps, checked at runtime. */
+const SLO_PROPS: PropsSchema = {
+  name: P.string(),
+  objectivePercent: P.number(),
+  periodDays: opt(P.number({ integer: true })),
+  cloudwatch: opt(P.object({ errors: METRIC_SPEC, total: METRIC_SPEC })),
+  prometheus: opt(P.object({ errors: P.string(), total: P.string(), namespace: P.string() })),
+  alarmTopics: opt(P.object({ page: P.list(P.string()), ticket: P.list(P.string()) })),
+  traces: opt(P.object({ region: P.string(), serviceName: P.string() })),
+  runbookUrl: opt(P.string()),
+};
 
 /** Ready-made SLIs for common sources. */
 export class Sli {
@@ -89,6 +105,7 @@ export class Slo extends Construct {
 
   constructor(scope: Construct, id: string, props: SloProps) {
     super(scope, id);
+    checkProps(this, props, SLO_PROPS, 'SloProps');
     markGoldenPath(this, 'slo');
     this.name = validateName(this, 'name', props.name, 'kubernetesName');
     const objective = props.objectivePercent;

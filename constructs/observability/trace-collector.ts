@@ -10,6 +10,7 @@ import { collectorEndpoint, TRACE_COLLECTOR, TracingEnvironment } from './tracin
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { rawResource } from '../../src/core/raw-resource';
 import { standardLabels } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
@@ -50,6 +51,19 @@ export interface TraceCollectorProps {
   readonly replicas?: number;
 }
 
+/** TraceCollectorProps, checked at runtime. */
+const TRACE_COLLECTOR_PROPS: PropsSchema = {
+  environment: P.string(),
+  region: P.string(),
+  team: P.string(),
+  oidcProviderArn: P.string(),
+  oidcIssuer: P.string(),
+  sampleRatio: P.number(),
+  namespace: opt(P.string()),
+  image: opt(P.string()),
+  replicas: opt(P.number()),
+};
+
 /**
  * An OpenTelemetry Collector per environment, in its own namespace held to Pod Security
  * "restricted" like every team's: it receives OTLP (gRPC 4317, HTTP 4318) from any namespace
@@ -65,6 +79,7 @@ export class TraceCollector extends Construct {
 
   constructor(scope: Construct, id: string, props: TraceCollectorProps) {
     super(scope, id);
+    checkProps(this, props, TRACE_COLLECTOR_PROPS, 'TraceCollectorProps');
     markGoldenPath(this, 'trace-collector', { service: TRACE_COLLECTOR.name });
     this.namespace = validateName(this, 'namespace', props.namespace ?? TRACE_COLLECTOR.namespace, 'kubernetesName');
     const image = validateImage(this, 'image', props.image ?? ADOT_COLLECTOR_IMAGE);

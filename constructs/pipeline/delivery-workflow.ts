@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { renderDeliveryWorkflow, WorkflowOptions } from './workflow';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export const WORKFLOW_PATH = '.github/workflows/goldenpath.yml';
@@ -12,6 +13,15 @@ export interface DeliveryWorkflowProps extends WorkflowOptions {
   readonly repository: string;
 }
 
+/** DeliveryWorkflowProps, checked at runtime. */
+const DELIVERY_WORKFLOW_PROPS: PropsSchema = {
+  repository: P.string(),
+  environments: P.list(P.string(), { minItems: 1 }),
+  defaultBranch: opt(P.string()),
+  nodeVersion: opt(P.string()),
+  terraformVersion: opt(P.string()),
+};
+
 /** Commits the generated delivery workflow (see `renderDeliveryWorkflow`) to a repository. */
 export class DeliveryWorkflow extends Construct {
   /** The workflow YAML, as committed. */
@@ -20,6 +30,7 @@ export class DeliveryWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: DeliveryWorkflowProps) {
     super(scope, id);
+    checkProps(this, props, DELIVERY_WORKFLOW_PROPS, 'DeliveryWorkflowProps');
     markGoldenPath(this, 'delivery-workflow');
     if (props.environments.length === 0) throw new PlatformValidationError(this, 'environments', props.environments, 'must list at least one environment to apply to');
     props.environments.forEach((e, i) => validateName(this, `environments[${i}]`, e, 'kubernetesName'));

@@ -5,6 +5,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from 'constructs';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { validateAccountId } from '../baseline/encryption-key';
 
@@ -45,6 +46,20 @@ export interface GitHubOidcDeployRoleProps {
 /** The OIDC subject claims GitHub puts in tokens when a repository asks for repo, context and event_name (Repository does). */
 export const OIDC_SUBJECT_CLAIMS = ['repo', 'context', 'event_name'] as const;
 
+/** GitHubOidcDeployRoleProps, checked at runtime. */
+const GIT_HUB_OIDC_DEPLOY_ROLE_PROPS: PropsSchema = {
+  accountId: P.string(),
+  owner: P.string(),
+  repositories: P.list(P.string()),
+  environment: P.string(),
+  providerArn: opt(P.string()),
+  stateBucketArn: P.string(),
+  stateKeyArn: P.string(),
+  applyPermissions: P.list(P.object({ actions: P.list(P.string()), resources: P.list(P.string()) })),
+  applyManagedPolicyArns: opt(P.list(P.string())),
+  stateKeyPrefix: opt(P.string()),
+};
+
 /**
  * GitHub Actions OIDC roles for one account and environment: per repository a plan role
  * (read-only, plus the state it locks) and an apply role (the declared permissions), each
@@ -59,6 +74,7 @@ export class GitHubOidcDeployRole extends Construct {
 
   constructor(scope: Construct, id: string, props: GitHubOidcDeployRoleProps) {
     super(scope, id);
+    checkProps(this, props, GIT_HUB_OIDC_DEPLOY_ROLE_PROPS, 'GitHubOidcDeployRoleProps');
     markGoldenPath(this, 'deploy-role', { service: 'delivery' });
     validateAccountId(this, 'accountId', props.accountId);
     if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(props.owner)) throw new PlatformValidationError(this, 'owner', props.owner, 'must be a GitHub organisation or user name');

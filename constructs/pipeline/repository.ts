@@ -13,7 +13,8 @@ import { Token } from '../../src/cdk';
 import { CatalogFacts } from '../../src/core/catalog-facts';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
-import { Team, validateTeam } from '../../src/core/team';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { Team, TEAM_SPEC, validateTeam } from '../../src/core/team';
 import { markGoldenPath } from '../../src/golden-path';
 
 /** A platform environment as the repository deploys to it. */
@@ -57,6 +58,27 @@ export interface RepositoryProps {
   readonly techDocs?: boolean;
 }
 
+/** RepositoryProps, checked at runtime. */
+const REPOSITORY_PROPS: PropsSchema = {
+  owner: P.string(),
+  name: P.string(),
+  team: TEAM_SPEC,
+  visibility: opt(P.enum('private', 'internal')),
+  description: opt(P.string({ nonEmpty: false })),
+  requiredReviews: opt(P.number()),
+  defaultBranch: opt(P.string()),
+  environments: P.list(P.object({
+    name: P.string(),
+    region: P.string(),
+    production: P.boolean(),
+    planRoleArn: P.string(),
+    applyRoleArn: P.string(),
+    reviewerTeams: opt(P.list(P.string())),
+  })),
+  bypassOrganizationAdmins: opt(P.boolean()),
+  techDocs: opt(P.boolean()),
+};
+
 /**
  * A team's repository on the golden path: private or internal, vulnerability alerts on,
  * squash merges, branches deleted on merge; a ruleset on the default branch requiring
@@ -71,6 +93,7 @@ export class Repository extends Construct {
 
   constructor(scope: Construct, id: string, props: RepositoryProps) {
     super(scope, id);
+    checkProps(this, props, REPOSITORY_PROPS, 'RepositoryProps');
     markGoldenPath(this, 'repository', { team: props.team.name, service: props.name });
     validateName(this, 'name', props.name, 'githubRepository');
     validateTeam(this, 'team', props.team);

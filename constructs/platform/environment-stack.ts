@@ -2,7 +2,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { S3Backend, TerraformStack } from '../../src/cdk';
 import { GoldenPathContext, GoldenPathContextProps } from '../../src/core/context';
-import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
+import { ENVIRONMENT_PROFILES, EnvironmentProfile, PROFILE_SPEC } from '../../src/core/environment-profile';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { prepareStack } from '../../src/golden-path';
 import { Suppressions } from '../../src/policy/suppressions';
 
@@ -25,6 +26,15 @@ export interface EnvironmentStackProps {
   readonly state?: StateLocation;
 }
 
+/** EnvironmentStackProps, checked at runtime (before the stack exists, so errors name its id). */
+const ENVIRONMENT_STACK_PROPS: PropsSchema = {
+  context: P.object({ org: opt(P.string()), team: opt(P.string()), environment: opt(P.string()), service: opt(P.string()), owner: opt(P.string()), costCentre: opt(P.string()) }),
+  accountId: P.string(),
+  region: P.string(),
+  profile: PROFILE_SPEC,
+  state: opt(P.object({ bucket: P.string(), region: P.string(), kmsKeyArn: P.string(), keyPrefix: P.string() })),
+};
+
 /**
  * One Terraform stack of the platform: an AWS provider pinned to the environment's account
  * and region, an encrypted, locked S3 backend, and the golden-path context for everything
@@ -37,6 +47,7 @@ export class EnvironmentStack extends TerraformStack {
   public readonly aws: AwsProvider;
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+    checkProps(id, props, ENVIRONMENT_STACK_PROPS, 'EnvironmentStackProps');
     super(scope, id);
     this.accountId = props.accountId;
     this.region = props.region;

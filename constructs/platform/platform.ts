@@ -7,14 +7,15 @@ import { ANNOTATIONS, CatalogFacts, ENVIRONMENT_ENTITIES, entityName, EntityLink
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
-import { Team, validateTeam } from '../../src/core/team';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { Team, TEAM_SPEC, validateTeam } from '../../src/core/team';
 import type { GoldenPathPlugin } from '../../src/plugins/contract';
 import { Plugins } from '../../src/plugins/registry';
 import { validateAccountId } from '../baseline/encryption-key';
 import { StateBackend } from '../baseline/state-backend';
 import { AwsEnvironment, ClusterOptions } from '../environment/aws-environment';
 import { overlaps, parseIpv4Cidr } from '../environment/cidr';
-import { KubernetesCluster } from '../environment/kubernetes-cluster';
+import { KubernetesCluster, NODES_SPEC } from '../environment/kubernetes-cluster';
 import { TeamTenancy } from '../environment/team-tenancy';
 import { AlertRouting } from '../observability/alert-routing';
 import { TraceCollector } from '../observability/trace-collector';
@@ -84,6 +85,19 @@ export interface PlatformProps {
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
+/** PlatformProps, checked at runtime. */
+const PLATFORM_PROPS: PropsSchema = {
+  org: P.string(),
+  environments: P.list(P.object({ name: P.string(), accountId: P.string(), region: P.string(), profile: opt(P.enum('dev', 'staging', 'prod')), cidr: opt(P.string()), cluster: opt(P.object({ version: opt(P.string()), publicAccessCidrs: opt(P.list(P.string())), nodes: opt(NODES_SPEC) })), createCluster: opt(P.boolean()), tracing: opt(P.boolean()) })),
+  teams: opt(P.list(TEAM_SPEC)),
+  stackPerTeam: opt(P.boolean()),
+  platformTeam: opt(P.string()),
+  stateAccountId: opt(P.string()),
+  stateRegion: opt(P.string()),
+  bootstrapWithLocalState: opt(P.boolean()),
+  plugins: opt(P.list(P.any('a plugin'))),
+};
+
 /**
  * Orchestration: turns environments × teams into stacks, all keeping state in one
  * bootstrapped bucket. Stacks are created on the app (not nested) so stack names in
@@ -115,6 +129,7 @@ export class Platform extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
+    checkProps(this, props, PLATFORM_PROPS, 'PlatformProps');
     if (props.plugins?.length) Plugins.register(scope, ...props.plugins);
     this.org = validateName(this, 'org', props.org, 'kubernetesName');
     if (props.environments.length === 0) {
@@ -371,7 +386,7 @@ export class Platform extends Construct {
     const aws = this.awsEnvironment(environment);
     const tenancy = this.tenancy(environment, team);
     if (!aws.cluster || !tenancy) {
-      throw new PlatformValidationError(this, 'team', `${environment}/${team}`, 'needs a team namespace: an environment with a cidr and a cluster, and `stackPerTeam: true`');
+      throw new PlatformValidationError(this, 'team', team, `needs a team namespace in ${environment}: an environment with a cidr and a cluster, \`stackPerTeam: true\` and the team in \`teams\``);
     }
     const stack = this.environmentStack(environment);
     const alerts = this.alertRouting(environment, team);
@@ -403,11 +418,12 @@ export class Platform extends Construct {
 
   /** A team's own stack in an environment (needs `stackPerTeam`). */
   public teamStack(environment: string, team: string): EnvironmentStack {
+    this.environmentStack(environment); // names the environment if that is what is wrong
     const stack = this.teamStacks.get(`${environment}/${team}`);
     if (!stack) {
-      const known = [...this.teamStacks.keys()];
-      throw new PlatformValidationError(this, 'team', `${environment}/${team}`,
-        known.length ? `must be one of ${known.join(', ')}` : 'needs `stackPerTeam: true` on the Platform');
+      const known = [...this.teamStacks.keys()].filter((k) => k.startsWith(`${environment}/`)).map((k) => k.slice(environment.length + 1));
+      throw new PlatformValidationError(this, 'team', team,
+        known.length ? `must be one of the teams with a stack in ${environment}: ${known.join(', ')}` : 'needs `stackPerTeam: true` on the Platform (and the team in `teams`)');
     }
     return stack;
   }

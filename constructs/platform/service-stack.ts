@@ -7,6 +7,7 @@ import { DataTerraformRemoteStateS3, Fn } from '../../src/cdk';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environment-profile';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { validateAccountId } from '../baseline/encryption-key';
 import { parseIpv4Cidr } from '../environment/cidr';
 import { collectorEndpoint, TRACE_COLLECTOR } from '../observability/tracing';
@@ -40,6 +41,21 @@ export interface ServiceStackProps {
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
+/** ServiceStackProps, checked at runtime (before the stack exists, so errors name its id). */
+const SERVICE_STACK_PROPS: PropsSchema = {
+  org: P.string(),
+  team: P.string(),
+  service: P.string(),
+  environment: P.string(),
+  accountId: P.string(),
+  region: P.string(),
+  stateAccountId: P.string(),
+  stateRegion: P.string(),
+  profile: opt(P.enum('dev', 'staging', 'prod')),
+  vpcCidr: opt(P.string()),
+  tracing: opt(P.boolean()),
+};
+
 /**
  * A stack for a team's service in its own repository, on the platform another repository
  * builds: the AWS provider pinned to the environment's account, state in the platform's
@@ -50,6 +66,7 @@ export class ServiceStack extends EnvironmentStack {
   public readonly serviceEnvironment: ServiceEnvironment;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    checkProps(id, props, SERVICE_STACK_PROPS, 'ServiceStackProps');
     const profile = ENVIRONMENT_PROFILES[props.profile ?? (/^prod(uction)?$/.test(props.environment) ? 'prod' : 'dev')];
     const state = Platform.stateLocation(props.org, props.stateAccountId, props.stateRegion);
     super(scope, id, {

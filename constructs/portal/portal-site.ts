@@ -6,6 +6,7 @@ import { Lazy, TerraformProvider } from '../../src/cdk';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { rawResource } from '../../src/core/raw-resource';
 import { standardTags } from '../../src/core/tags';
 import { markGoldenPath } from '../../src/golden-path';
@@ -39,6 +40,18 @@ export interface PortalSiteProps {
   readonly certificateArn?: string;
 }
 
+/** PortalSiteProps, checked at runtime. */
+const PORTAL_SITE_PROPS: PropsSchema = {
+  accountId: P.string(),
+  bucketName: P.string(),
+  allowedCidrs: opt(P.list(P.string())),
+  wafProvider: opt(P.any('an AWS provider for us-east-1')),
+  webAclArn: opt(P.string()),
+  accessLogsBucket: opt(P.string()),
+  domainNames: opt(P.list(P.string())),
+  certificateArn: opt(P.string()),
+};
+
 /**
  * Hosting for the portal: a private, encrypted bucket that only this CloudFront distribution
  * can read (origin access control, SigV4), HTTPS only with security headers, and never open to
@@ -53,6 +66,7 @@ export class PortalSite extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalSiteProps) {
     super(scope, id);
+    checkProps(this, props, PORTAL_SITE_PROPS, 'PortalSiteProps');
     markGoldenPath(this, 'portal-site');
     validateAccountId(this, 'accountId', props.accountId);
     validateName(this, 'bucketName', props.bucketName, 's3Bucket');

@@ -5,9 +5,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
-import { ServiceEnvironment } from './service-environment';
+import { SERVICE_ENVIRONMENT_SPEC, ServiceEnvironment } from './service-environment';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface PostgresDatabaseProps {
@@ -26,6 +27,17 @@ export interface PostgresDatabaseProps {
   readonly backupRetentionDays?: number;
 }
 
+/** PostgresDatabaseProps, checked at runtime. */
+const POSTGRES_DATABASE_PROPS: PropsSchema = {
+  environment: SERVICE_ENVIRONMENT_SPEC,
+  databaseName: opt(P.string()),
+  iamUser: opt(P.string()),
+  engineVersion: opt(P.string()),
+  instanceClass: opt(P.string()),
+  allocatedStorage: opt(P.number()),
+  backupRetentionDays: opt(P.number()),
+};
+
 /**
  * PostgreSQL on RDS in isolated subnets: encrypted with the environment data key, never
  * public, backups of at least 7 days, deletion protection in production, IAM
@@ -41,6 +53,7 @@ export class PostgresDatabase extends Construct implements IServiceDependency {
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
+    checkProps(this, props, POSTGRES_DATABASE_PROPS, 'PostgresDatabaseProps');
     markGoldenPath(this, 'postgres');
     const env = props.environment;
     this.env = env;

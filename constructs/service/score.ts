@@ -1,11 +1,13 @@
+import type { ErrorObject } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import { IConstruct } from 'constructs';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import schema from './score/score-v1b1.json';
 import type { ServiceDependency, ServiceProps } from './service-props';
 import type { ContainerResources } from './sizes';
 import { SERVICE_SIZES } from './sizes';
 import { PlatformValidationError } from '../../src/core/errors';
+import { closest } from '../../src/core/props';
 
 /** Score resource types we provision, and the Service dependency each becomes. */
 export const SCORE_RESOURCE_TYPES: Record<string, { type: ServiceDependency['type']; params: string[]; outputs: string[] }> = {
@@ -25,16 +27,46 @@ let validate: ReturnType<Ajv2020['compile']> | undefined;
 
 /** Validate a workload with the official Score JSON schema (score.dev/v1b1, JSON Schema 2020-12). */
 export function validateScore(scope: IConstruct, workload: unknown): void {
-  validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-  if (!validate(workload)) {
-    const errors = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-    throw new PlatformValidationError(scope, 'score', summarize(workload), `must be a valid score.dev/v1b1 workload (${errors})`);
+  validate ??= new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
+  if (validate(workload)) return;
+  if (workload === null || typeof workload !== 'object' || Array.isArray(workload)) {
+    throw new PlatformValidationError(scope, 'score', workload, 'must be a score.dev/v1b1 workload: a mapping with apiVersion, metadata and containers');
   }
+  const [first, ...rest] = mostSpecific(validate.errors ?? []);
+  const { prop, value, allowed } = explain(first, workload);
+  const more = rest.length ? ` (and ${rest.length} more: ${rest.slice(0, 3).map((e) => explain(e, workload).prop).join(', ')})` : '';
+  throw new PlatformValidationError(scope, prop, value, `${allowed}${more}`);
 }
 
-function summarize(workload: unknown): unknown {
-  const w = workload as { metadata?: { name?: unknown } } | undefined;
-  return w && typeof w === 'object' ? `workload ${JSON.stringify(w.metadata?.name ?? '(unnamed)')}` : workload;
+/** Ajv reports every branch of a oneOf/anyOf; the errors deepest in the document say the most. */
+function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
+  const useful = errors.filter((e) => !['oneOf', 'anyOf', 'if', 'not'].includes(e.keyword));
+  const list = useful.length ? useful : errors;
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'additionalProperties' || e.keyword === 'required' ? 1 : 0);
+  const seen = new Set<string>();
+  return [...list].sort((a, b) => depth(b) - depth(a)).filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** One Ajv error as the Score path it is about, the value found there and what is allowed. */
+function explain(e: ErrorObject, workload: unknown): { prop: string; value: unknown; allowed: string } {
+  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const at = (path: string[]) => path.reduce<any>((v, k) => (v == null ? undefined : v[k]), workload);
+  const dotted = (path: string[]) => ['score', ...path].join('.');
+  if (e.keyword === 'additionalProperties') {
+    const key = String(e.params.additionalProperty);
+    const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const hint = closest(key, allowed);
+    return { prop: dotted([...segments, key]), value: at([...segments, key]), allowed: `is not a Score field here${hint ? `; did you mean \`${hint}\`?` : ''}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}` };
+  }
+  if (e.keyword === 'required') {
+    const key = String(e.params.missingProperty);
+    return { prop: dotted([...segments, key]), value: undefined, allowed: 'is required by score.dev/v1b1' };
+  }
+  const allowed = e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` : (e.message ?? 'is not valid score.dev/v1b1');
+  return { prop: dotted(segments), value: at(segments), allowed };
 }
 
 export interface ScoreOptions extends Omit<ServiceProps, 'image' | 'variables' | 'dependencies' | 'port' | 'probes' | 'command' | 'args' | 'containerResources' | 'annotations'> {}
@@ -48,9 +80,14 @@ export function scoreToServiceProps(scope: IConstruct, source: unknown, options:
   let workload: any = source;
   if (typeof source === 'string') {
     try {
-      workload = parseYaml(source);
+      workload = parseYaml(source, { uniqueKeys: true });
     } catch (err) {
-      throw new PlatformValidationError(scope, 'score', '(text)', `must be YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+      if (!(err instanceof YAMLParseError)) throw err;
+      const pos = err.linePos?.[0];
+      const line = pos ? source.split(/\r?\n/)[pos.line - 1]?.trim() || '(end of input)' : undefined;
+      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+      const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new PlatformValidationError(scope, 'score', line ?? source.slice(0, 80), `must be YAML or JSON: ${reason}${where}`);
     }
   }
   validateScore(scope, workload);

@@ -1,10 +1,14 @@
 import { Construct } from 'constructs';
 import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
-import { ServiceEnvironment } from './service-environment';
+import { SERVICE_ENVIRONMENT_SPEC, ServiceEnvironment } from './service-environment';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 import { SecureBucket } from '../baseline/secure-bucket';
+
+/** ServiceBucketProps, checked at runtime. */
+const SERVICE_BUCKET_PROPS: PropsSchema = { environment: SERVICE_ENVIRONMENT_SPEC };
 
 /** A SecureBucket encrypted with the environment data key, as a service dependency. */
 export class ServiceBucket extends Construct implements IServiceDependency {
@@ -14,6 +18,7 @@ export class ServiceBucket extends Construct implements IServiceDependency {
 
   constructor(scope: Construct, id: string, props: { readonly environment: ServiceEnvironment }) {
     super(scope, id);
+    checkProps(this, props, SERVICE_BUCKET_PROPS, 'ServiceBucketProps');
     markGoldenPath(this, 'bucket');
     this.env = props.environment;
     const parts = this.node.path.split('/');

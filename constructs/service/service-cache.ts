@@ -6,9 +6,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
-import { ServiceEnvironment } from './service-environment';
+import { SERVICE_ENVIRONMENT_SPEC, ServiceEnvironment } from './service-environment';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface ServiceCacheProps {
@@ -18,6 +19,9 @@ export interface ServiceCacheProps {
   /** @default 'cache.t4g.small' */
   readonly nodeType?: string;
 }
+
+/** ServiceCacheProps, checked at runtime. */
+const SERVICE_CACHE_PROPS: PropsSchema = { environment: SERVICE_ENVIRONMENT_SPEC, engine: opt(P.enum('valkey', 'redis')), nodeType: opt(P.string()) };
 
 /**
  * Valkey (or Redis OSS) on ElastiCache in isolated subnets: encrypted at rest with the data
@@ -32,6 +36,7 @@ export class ServiceCache extends Construct implements IServiceDependency {
 
   constructor(scope: Construct, id: string, props: ServiceCacheProps) {
     super(scope, id);
+    checkProps(this, props, SERVICE_CACHE_PROPS, 'ServiceCacheProps');
     markGoldenPath(this, 'cache');
     const env = props.environment;
     const engine = props.engine ?? 'valkey';

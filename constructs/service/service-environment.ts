@@ -1,5 +1,27 @@
-import { EnvironmentProfile } from '../../src/core/environment-profile';
+import { EnvironmentProfile, PROFILE_SPEC } from '../../src/core/environment-profile';
+import { opt, P, PropSpec } from '../../src/core/props';
 import type { TracingEnvironment } from '../observability/tracing';
+
+/** A ServiceEnvironment as props carry it, checked at runtime. */
+export const SERVICE_ENVIRONMENT_SPEC: PropSpec = P.object({
+  name: P.string(),
+  accountId: P.string(),
+  region: P.string(),
+  profile: PROFILE_SPEC,
+  namespace: P.string(),
+  vpcId: P.string(),
+  vpcCidr: P.string(),
+  isolatedSubnetIds: P.list(P.string()),
+  dataKeyArn: P.string(),
+  secretsKeyArn: P.string(),
+  oidcProviderArn: P.string(),
+  oidcIssuer: P.string(),
+  clusterName: P.string(),
+  logsKeyArn: P.string(),
+  accessLogsBucket: opt(P.string()),
+  alertTopics: opt(P.object({ page: P.list(P.string()), ticket: P.list(P.string()) })),
+  tracing: opt(P.object({ endpoint: P.string(), collectorNamespace: P.string(), collectorApp: P.string(), sampleRatio: P.number({ min: 0, max: 1 }) })),
+});
 
 /**
  * What a service needs to know about the environment and namespace it runs in. `Platform`

@@ -80,6 +80,14 @@ export interface ServiceProps {
   readonly providesApis?: ServiceApi[];
   /** Names of catalog APIs the service calls. Each must exist in the catalog. @default - none */
   readonly consumesApis?: string[];
+  /**
+   * When one of `variables` has the name of a generated variable (a dependency's output, the
+   * tracing environment) with another value: `error` refuses it naming both sources,
+   * `variables` keeps yours, `generated` keeps the generated one. Either choice is recorded in
+   * the Deployment's `"//"` metadata (`overriddenVariables`).
+   * @default 'error'
+   */
+  readonly variablePrecedence?: 'error' | 'variables' | 'generated';
 }
 
 /** The SLO of a Service. */

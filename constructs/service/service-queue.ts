@@ -2,9 +2,10 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
 import { recordDataStore } from './data-store-entity';
 import { Connection, IServiceDependency } from './grants';
-import { ServiceEnvironment } from './service-environment';
+import { SERVICE_ENVIRONMENT_SPEC, ServiceEnvironment } from './service-environment';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
+import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
 export interface ServiceQueueProps {
@@ -15,6 +16,13 @@ export interface ServiceQueueProps {
   readonly visibilityTimeoutSeconds?: number;
 }
 
+/** ServiceQueueProps, checked at runtime. */
+const SERVICE_QUEUE_PROPS: PropsSchema = {
+  environment: SERVICE_ENVIRONMENT_SPEC,
+  maxReceiveCount: opt(P.number()),
+  visibilityTimeoutSeconds: opt(P.number()),
+};
+
 /** An SQS queue encrypted with the environment data key, with a dead-letter queue kept 14 days. */
 export class ServiceQueue extends Construct implements IServiceDependency {
   public readonly queue: SqsQueue;
@@ -24,6 +32,7 @@ export class ServiceQueue extends Construct implements IServiceDependency {
 
   constructor(scope: Construct, id: string, props: ServiceQueueProps) {
     super(scope, id);
+    checkProps(this, props, SERVICE_QUEUE_PROPS, 'ServiceQueueProps');
     markGoldenPath(this, 'queue');
     this.env = props.environment;
     const maxReceive = props.maxReceiveCount ?? 5;

@@ -6,6 +6,7 @@ export * from './environment-profile';
 export * from './errors';
 export * from './metadata';
 export * from './naming';
+export * from './props';
 export * from './raw-resource';
 export * from './tags';
 export * from './team';

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { PlatformValidationError } from './errors';
 import { validateName } from './naming';
+import { opt, P, PropSpec } from './props';
 
 /** Namespace quota presets a team can ask for. */
 export type TeamSize = 'small' | 'medium' | 'large';
@@ -23,6 +24,17 @@ export interface Team {
   /** Namespace quota preset. @default 'small' */
   readonly size?: TeamSize;
 }
+
+/** A Team as props carry it, checked at runtime. */
+export const TEAM_SPEC: PropSpec = P.object({
+  name: P.string(),
+  group: opt(P.string()),
+  members: opt(P.list(P.string())),
+  onCall: opt(P.string()),
+  costCentre: opt(P.string()),
+  awsRoleArn: opt(P.string()),
+  size: opt(P.enum('small', 'medium', 'large')),
+});
 
 /** The Kubernetes group of a team. */
 export function teamGroup(team: Team): string {

@@ -29,7 +29,20 @@ export class Guardrails implements IAspect {
   /** Apply guardrails to everything under `scope`. */
   public static apply(scope: IConstruct, props: GuardrailsProps = {}): Guardrails {
     const aspect = new Guardrails(props);
-    Aspects.of(scope).add(aspect);
+    if (scope.node.scopes.some((s) => TerraformStack.isStack(s))) {
+      Aspects.of(scope).add(aspect);
+      return aspect;
+    }
+    // cdktf invokes Aspects from each stack down, so an Aspect on the App (or on any scope
+    // above the stacks) would silently never run: put it on each stack instead, and fail
+    // synth for a stack created after this call rather than leave it unchecked.
+    const stacksUnder = () => scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+    const covered = new Set(stacksUnder());
+    for (const stack of covered) Aspects.of(stack).add(aspect);
+    scope.node.addValidation({
+      validate: () => stacksUnder().filter((s) => !covered.has(s)).map((s) =>
+        `Guardrails.apply(${scope.node.path || 'app'}) ran before stack ${s.node.path} was created, so its resources were not checked: call it after creating the stacks, or on the stack itself`),
+    });
     return aspect;
   }
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Construct } from 'constructs';
 import { SecureBucket } from '../../constructs/baseline/secure-bucket';
-import { Testing } from '../../src/cdk';
+import { TerraformStack, Testing } from '../../src/cdk';
 import { GoldenPathContext } from '../../src/core/context';
 import { Guardrails } from '../../src/policy/guardrails';
 import { AWS_BASELINE } from '../../src/policy/packs';
@@ -41,7 +42,27 @@ describe('Guardrails at synth time', () => {
   test('a golden-path construct without an owner fails synth naming the missing context', () => {
     const { stack } = testStack();
     new SecureBucket(stack, 'orphan', { bucketName: 'orphan-bucket', kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k' });
-    expect(() => Testing.fullSynth(stack)).toThrow(/\[test\/orphan\/bucket\] \[GP-OWN-001\].*Set team in the GoldenPathContext/);
+    expect(() => Testing.fullSynth(stack)).toThrow(/\[test\/orphan\/bucket\] \[GP-OWN-001\].*Set `team` in the GoldenPathContext/);
+  });
+
+  test('applied to the App, the guardrails hold every stack (cdktf runs Aspects from each stack down)', () => {
+    const app = Testing.app();
+    const a = new TerraformStack(app, 'a');
+    const b = new TerraformStack(app, 'b');
+    for (const stack of [a, b]) new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    Guardrails.apply(app, { packs: [AWS_BASELINE] });
+    new S3Bucket(a, 'naked', { bucket: 'naked-a' });
+    new S3Bucket(new Construct(b, 'team'), 'naked', { bucket: 'naked-b' });
+    expect(() => app.synth()).toThrow(/\[a\/naked\] \[GP-S3-001\]/);
+    expect(() => Testing.fullSynth(b)).toThrow(/\[b\/team\/naked\] \[GP-S3-001\]/);
+  });
+
+  test('a stack created after Guardrails.apply(app) fails synth instead of going unchecked', () => {
+    const app = Testing.app();
+    new TerraformStack(app, 'early');
+    Guardrails.apply(app);
+    new TerraformStack(app, 'late');
+    expect(() => app.synth()).toThrow(/Guardrails.apply\(app\) ran before stack late was created/);
   });
 
   test('a suppression with a reason lets synth pass and is reported as info', () => {

@@ -6,6 +6,11 @@ import taggable from './aws-taggable-types.json';
 /** AWS resource types with a `tags` argument (generated from the provider). */
 export const TAGGABLE_AWS_TYPES: readonly string[] = taggable.types;
 
+/** How to set each context value where golden-path constructs do not set it for you. */
+const HOW_TO_SET: Partial<Record<keyof typeof TAG_KEYS, string>> = {
+  service: "Team and environment stacks know their team but not a service: put the resource in a construct and call `GoldenPathContext.set(construct, { service: 'jobs' })` on it (from 'goldenpath'), or build it in a ServiceStack or Service, which set the service for you.",
+};
+
 function tagRule(n: number, key: keyof typeof TAG_KEYS, who: string): Rule {
   const tag = TAG_KEYS[key];
   return {
@@ -13,7 +18,7 @@ function tagRule(n: number, key: keyof typeof TAG_KEYS, who: string): Rule {
     title: `Taggable resources carry ${tag}`,
     severity: 'error',
     rationale: `Every resource must say ${who}, so alerts, costs and incidents reach the right people.`,
-    remediation: `Set ${key} in the GoldenPathContext of the stack or construct (golden-path stacks tag automatically), or add the ${tag} tag.`,
+    remediation: `${HOW_TO_SET[key] ?? `Set \`${key}\` in the GoldenPathContext of the stack or of a construct above the resource (golden-path stacks set it for you).`} Or add the ${tag} tag yourself.`,
     resourceTypes: TAGGABLE_AWS_TYPES,
     evaluate(r) {
       const tags = r.config.tags;

@@ -56,7 +56,7 @@ describe('AccountBaseline', () => {
   });
 
   test('bad log retention', () => {
-    expect(() => baseline({ logRetentionDays: 0 })).toThrow('test/baseline/trail: `logRetentionDays` must be a whole number of days, at least 1, got 0');
+    expect(() => baseline({ logRetentionDays: 0 })).toThrow('test/baseline: `logRetentionDays` must be a whole number of at least 1, got 0');
   });
 
   test('bad account id', () => {

@@ -38,6 +38,6 @@ describe('SecureBucket', () => {
   });
 
   test('bad noncurrentVersionDays', () => {
-    expect(() => bucket({ noncurrentVersionDays: 0 })).toThrow('test/logs: `noncurrentVersionDays` must be a whole number of days, at least 1, got 0');
+    expect(() => bucket({ noncurrentVersionDays: 0 })).toThrow('test/logs: `noncurrentVersionDays` must be a whole number of at least 1, got 0');
   });
 });

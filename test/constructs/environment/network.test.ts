@@ -58,7 +58,7 @@ describe('Network', () => {
       ['one zone', { availabilityZones: ['eu-west-1a'] }, 'test/net: `availabilityZones` must list 2 or 3 zones, got ["eu-west-1a"]'],
       ['zone of another region', { availabilityZones: ['eu-west-1a', 'us-east-1b'] }, 'test/net: `availabilityZones[1]` must be a zone of eu-west-1, got "us-east-1b"'],
       ['repeated zone', { availabilityZones: ['eu-west-1a', 'eu-west-1a'] }, 'test/net: `availabilityZones` must not repeat a zone, got ["eu-west-1a","eu-west-1a"]'],
-      ['NAT mode', { natGateways: 'many' as any }, "test/net: `natGateways` must be 'per-az', 'single' or 'none', got \"many\""],
+      ['NAT mode', { natGateways: 'many' as any }, 'test/net: `natGateways` must be one of per-az, single, none, got "many"'],
       ['endpoint', { endpoints: ['dynamodb' as any] }, 'test/net: `endpoints[0]` must be one of s3, ecr, sts, logs, got "dynamodb"'],
     ];
     test.each(cases)('%s', (_n, props, message) => {

@@ -50,7 +50,7 @@ describe('Repository', () => {
   });
   test.each([
     [{ requiredReviews: 0 }, 'test/payments: `requiredReviews` must be a whole number from 1 to 6, got 0'],
-    [{ visibility: 'public' as any }, 'test/payments: `visibility` must be \'private\' or \'internal\', got "public"'],
+    [{ visibility: 'public' as any }, 'test/payments: `visibility` must be one of private, internal, got "public"'],
     [{ name: '..' }, /`name` must be letters, digits, '\.', '-' and '_' \(not '\.' or '\.\.'\)/],
     [{ environments: [] }, 'test/payments: `environments` must list at least one environment, got []'],
   ])('validation %j', (props, message) => {

@@ -78,7 +78,7 @@ describe('Platform', () => {
     expect(team.data.terraform_remote_state['cross-stack-reference-input-acme-dev'].config).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/dev/acme-dev.tfstate' });
     expect(Object.keys(synthJson(p.environmentStack('dev')).output ?? {}).length).toBeGreaterThan(0);
     expect(p.serviceEnvironment('dev', 'payments')).toMatchObject({ name: 'dev', namespace: 'payments', vpcCidr: '10.10.0.0/16', accountId: '111111111111' });
-    expect(() => p.serviceEnvironment('prod', 'payments')).toThrow('acme: `team` needs a team namespace: an environment with a cidr and a cluster, and `stackPerTeam: true`, got "prod/payments"');
+    expect(() => p.serviceEnvironment('prod', 'payments')).toThrow('acme: `team` needs a team namespace in prod: an environment with a cidr and a cluster, `stackPerTeam: true` and the team in `teams`, got "payments"');
     expect(() => p.awsEnvironment('qa')).toThrow('acme: `environment` must be one of the environments with a cidr: dev, prod, got "qa"');
   });
 

@@ -83,7 +83,7 @@ describe('ServiceCache', () => {
     expect(blockingFindings(json)).toEqual([]);
   });
   test('validation', () => {
-    expect(() => build((s) => new ServiceCache(s, 'cache', { environment: serviceEnv(), engine: 'memcached' as any }))).toThrow("test/cache: `engine` must be 'valkey' or 'redis', got \"memcached\"");
+    expect(() => build((s) => new ServiceCache(s, 'cache', { environment: serviceEnv(), engine: 'memcached' as any }))).toThrow('test/cache: `engine` must be one of valkey, redis, got "memcached"');
   });
 });
 

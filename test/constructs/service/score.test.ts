@@ -37,8 +37,12 @@ describe('Service.fromScore', () => {
 
   describe('refuses what it cannot honour', () => {
     const cases: Array<[string, unknown, string | RegExp]> = [
-      ['not Score at all', { apiVersion: 'v1', kind: 'Pod' }, /test: `score` must be a valid score.dev\/v1b1 workload \(\/ must have required property 'metadata'/],
-      ['schema: image missing', minimal({ containers: { main: {} } }), /must be a valid score.dev\/v1b1 workload \(\/containers\/main must have required property 'image'\)/],
+      ['not Score at all', { apiVersion: 'v1', kind: 'Pod' }, /test: `score\.(metadata|containers|kind)` (is required|is not a Score field)/],
+      ['not a mapping', '- a\n- b\n', 'test: `score` must be a score.dev/v1b1 workload: a mapping with apiVersion, metadata and containers, got ["a","b"]'],
+      ['schema: image missing', minimal({ containers: { main: {} } }), 'test: `score.containers.main.image` is required by score.dev/v1b1, got nothing'],
+      ['misspelt key names the key, its path and the fix', minimal({ containers: { main: { image: 'x:1.0', varaibles: { A: 'b' } } } }), /^test: `score\.containers\.main\.varaibles` is not a Score field here; did you mean `variables`\? \(allowed: [a-zA-Z, ]*variables[a-zA-Z, ]*\), got \{"A":"b"\}$/],
+      ['misspelt top-level key', { ...minimal(), servce: { ports: {} } }, /`score\.servce` is not a Score field here; did you mean `service`\?/],
+      ['wrong type names the path and value', minimal({ service: { ports: { web: { port: 'eighty' } } } }), /`score\.service\.ports\.web\.port` must be integer, got "eighty"/],
       ['unsupported resource type', minimal({ resources: { mq: { type: 'amqp' } } }), 'test: `score.resources.mq.type` must be one of the supported resource types: postgres, redis, s3, queue, got "amqp"'],
       ['dns', minimal({ resources: { web: { type: 'dns' } } }), /`score.resources.web.type` must be one of the supported resource types/],
       ['two containers', minimal({ containers: { app: { image: 'x:1' }, sidecar: { image: 'y:1' } } }), 'test: `score.containers` must hold exactly one container (sidecars are not offered by the service golden path), got ["app","sidecar"]'],
@@ -49,7 +53,9 @@ describe('Service.fromScore', () => {
       ['shared resource id', minimal({ resources: { db: { type: 'postgres', id: 'shared-db' } } }), /`score.resources.db.id` is not supported/],
       ['unpinned image', minimal({ containers: { main: { image: 'nginx' } } }), /test\/api: `image` must be pinned by a tag or a digest/],
       ['placeholder to an undeclared resource', minimal({ containers: { main: { image: 'x:1.0', variables: { X: '${resources.db.host}' } } } }), /test\/api: `variables.X` refers to db/],
-      ['bad YAML', 'containers: [unclosed', /test: `score` must be YAML or JSON/],
+      ['bad YAML names line and column', 'apiVersion: score.dev/v1b1\nmetadata:\n  name: api\ncontainers: [unclosed\n', /^test: `score` must be YAML or JSON: .+ at line 5, column 1, got "\(end of input\)"$/],
+      ['bad YAML shows the offending line', 'apiVersion: score.dev/v1b1\nmetadata:\n  name: "api\n  bad: : x\n', /at line \d+, column \d+, got "/],
+      ['duplicate YAML key', 'apiVersion: score.dev/v1b1\nmetadata:\n  name: api\n  name: other\ncontainers: {}\n', /`score` must be YAML or JSON: Map keys must be unique at line 4, column 3, got "name: other"/],
     ];
     test.each(cases)('%s', (_n, workload, message) => {
       expect(() => fromScore(workload)).toThrow(message);

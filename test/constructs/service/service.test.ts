@@ -206,7 +206,7 @@ describe('Service tracing', () => {
 describe('Service variables never silently override each other', () => {
   test('a user variable that collides with a dependency output names both', () => {
     expect(() => service({ variables: { DB_HOST: 'elsewhere' }, dependencies: { db: { type: 'postgres' } } }))
-      .toThrow('test/ledger: `variables.DB_HOST` collides with the DB_HOST that dependency db generates; use the generated one, or rename the variable or the dependency, got "elsewhere"');
+      .toThrow('test/ledger: `variables.DB_HOST` collides with the DB_HOST that dependency db generates; use the generated one, or rename the variable or the dependency, or set variablePrecedence, got "elsewhere"');
   });
   test('a user variable that collides with the tracing environment says how to take it over', () => {
     expect(() => service({ variables: { OTEL_SERVICE_NAME: 'other' } }))
