@@ -37,6 +37,8 @@ const project = new typescript.TypeScriptProject({
     '@backstage/catalog-model@^1.10.3',
     // the portal's browser test: Debian's chromium driven by playwright-core, checked with axe-core
     'playwright-core@^1.56.0', 'axe-core@^4.10.0',
+    // the secrets scan over everything we synthesize and generate
+    'secretlint@~11.7.1', '@secretlint/secretlint-rule-preset-recommend@~11.7.1',
     '@types/mustache@^4.2.6', '@backstage/plugin-scaffolder-common@^2.4.0',
     // one API report per entry point, kept in api/ (the build fails when the public API changes unreviewed)
     '@microsoft/api-extractor@^7.52.0',

@@ -19,7 +19,7 @@ export interface EncryptionKeyProps {
    * @default - none
    */
   readonly allowServices?: string[];
-  /** Days before a deleted key is gone, 7 to 30. @default 30 */
+  /** Days before a deleted key is gone, 14 to 30 (GP-KMS-004 wants time to notice a mistaken deletion). @default 30 */
   readonly deletionWindowDays?: number;
 }
 
@@ -29,7 +29,7 @@ const ENCRYPTION_KEY_PROPS: PropsSchema = {
   purpose: P.string(),
   alias: opt(P.string()),
   allowServices: opt(P.list(P.string())),
-  deletionWindowDays: opt(P.number({ integer: true, min: 7, max: 30 })),
+  deletionWindowDays: opt(P.number({ integer: true, min: 14, max: 30 })),
 };
 
 /**
@@ -47,9 +47,6 @@ export class EncryptionKey extends Construct {
     markGoldenPath(this, 'encryption-key');
     validateAccountId(this, 'accountId', props.accountId);
     const deletionWindowDays = props.deletionWindowDays ?? 30;
-    if (!Number.isInteger(deletionWindowDays) || deletionWindowDays < 7 || deletionWindowDays > 30) {
-      throw new PlatformValidationError(this, 'deletionWindowDays', deletionWindowDays, 'must be a whole number from 7 to 30');
-    }
     const aliasName = validateName(this, 'alias', props.alias ?? props.purpose, 'kmsAlias');
     const statements: object[] = [{
       Sid: 'AccountAdministersKeyThroughIam',

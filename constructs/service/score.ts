@@ -7,6 +7,7 @@ import type { ServiceDependency, ServiceProps } from './service-props';
 import type { ContainerResources } from './sizes';
 import { SERVICE_SIZES } from './sizes';
 import { PlatformValidationError } from '../../src/core/errors';
+import { jsonDepth, MAX_JSON_DEPTH } from '../../src/core/files';
 import { closest } from '../../src/core/props';
 
 /** Score resource types we provision, and the Service dependency each becomes. */
@@ -79,6 +80,8 @@ export interface ScoreOptions extends Omit<ServiceProps, 'image' | 'variables' |
 export function scoreToServiceProps(scope: IConstruct, source: unknown, options: ScoreOptions): { name: string; props: ServiceProps } {
   let workload: any = source;
   if (typeof source === 'string') {
+    // the YAML parser recurses into flow collections: refuse absurd nesting before it does
+    if (jsonDepth(source, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new PlatformValidationError(scope, 'score', `${source.slice(0, 40)}…`, `must not nest deeper than ${MAX_JSON_DEPTH} levels`);
     try {
       workload = parseYaml(source, { uniqueKeys: true });
     } catch (err) {

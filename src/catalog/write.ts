@@ -1,5 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
 import { stringify } from 'yaml';
 import { BACKSTAGE_API_VERSION, CatalogEntity, CatalogModel } from './model';
 
@@ -41,18 +39,4 @@ export function catalogFiles(model: CatalogModel, name = 'goldenpath-catalog'): 
 /** The same entities as one JSON document (the Location first). */
 export function catalogJson(model: CatalogModel): string {
   return `${JSON.stringify(model.records.map((r) => r.entity), null, 2)}\n`;
-}
-
-/**
- * Write files under `dir`, each through a temporary file renamed into place, so a reader
- * never sees half a file and a failure leaves the old file whole.
- */
-export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
-  for (const [rel, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const path = join(dir, rel);
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  }
 }

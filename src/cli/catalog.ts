@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { buildCatalog, CatalogModel } from '../catalog/model';
 import { renderScorecards, scoreCatalog, Scorecard } from '../catalog/scorecards';
-import { catalogFiles, catalogJson, writeFiles } from '../catalog/write';
+import { catalogFiles, catalogJson } from '../catalog/write';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
+import { writeFilesAtomic } from '../core/files';
 
 export interface CatalogOptions {
   readonly out?: string;
@@ -55,7 +56,7 @@ export function registerCatalog(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      if (options.out) writeFiles(options.out, result.files);
+      if (options.out) writeFilesAtomic(options.out, result.files);
       else if (!options.scorecards) process.stdout.write(catalogJson(result.model));
       if (options.scorecards) process.stdout.write(renderScorecards(result.scorecards));
     });

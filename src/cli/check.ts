@@ -1,7 +1,7 @@
-import { writeFileSync } from 'fs';
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
+import { writeFileAtomic } from '../core/files';
 import { loadPlugins } from '../plugins/load';
 import { evaluate, reachesThreshold, RuleSet } from '../policy/engine';
 import { FindingsReport, Severity } from '../policy/model';
@@ -56,7 +56,7 @@ export function registerCheck(program: Command): void {
     .option('--plugin <module...>', "also run these plugins' rule packs (a path or a package exporting `plugins`)")
     .action((dir: string, options: CheckOptions) => {
       const result = runCheck(dir, options);
-      if (options.output) writeFileSync(options.output, result.output);
+      if (options.output) writeFileAtomic(options.output, result.output);
       else process.stdout.write(result.output);
       process.exitCode = result.exitCode;
     });

@@ -5,7 +5,7 @@ import { registerNew } from './new';
 import { registerPlan } from './plan';
 import { registerPortal } from './portal';
 import { registerStacks } from './stacks';
-import { InputError } from '../core/errors';
+import { InputError, PlatformValidationError } from '../core/errors';
 import { goldenPathVersion } from '../core/version';
 
 /** Exit codes: 0 ok, 1 findings or failures reached the threshold, 2 bad input. */
@@ -45,10 +45,16 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`goldenpath: ${err.message.replace(/^error: /, '')}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (err instanceof InputError) {
-      process.stderr.write(`goldenpath: ${err.message}\n`);
+    // bad input, whether a file (InputError) or props built from it (PlatformValidationError)
+    if (err instanceof InputError || err instanceof PlatformValidationError) {
+      process.stderr.write(`goldenpath: ${oneLine(err.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw err;
   }
+}
+
+/** Messages quote values from files; a newline in one must not split the line. */
+function oneLine(message: string): string {
+  return message.replace(/\r?\n/g, '\\n');
 }

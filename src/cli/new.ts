@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'fs';
 import { Command, Option } from 'commander';
 import { InputError } from '../core/errors';
+import { readInputText } from '../core/files';
 import { goldenPathVersion } from '../core/version';
 import { loadPlugins } from '../plugins/load';
 import { generateProject } from '../scaffold/generate';
@@ -48,8 +48,7 @@ async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: 
   const { name, team } = await ask(kind, nameArg, options);
   let score: ScaffoldRequest['score'];
   if (options.score !== undefined) {
-    if (!existsSync(options.score) || !statSync(options.score).isFile()) throw new InputError(`--score ${options.score}: no such file`);
-    score = { path: options.score, text: readFileSync(options.score, 'utf8') };
+    score = { path: options.score, text: readInputText(options.score, 'a Score file (score.dev/v1b1)') };
   }
   const list = (v?: string) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
   const values = resolveValues({

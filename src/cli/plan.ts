@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'fs';
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
+import { readJsonFile, writeFileAtomic } from '../core/files';
 import { diffCdktfOut } from '../plan/config-diff';
 import { compareDigests, digestOf, mergeReports, parseDigest } from '../plan/digest';
 import { enrich } from '../plan/enrich';
@@ -24,20 +24,6 @@ export interface PlanOptions {
   readonly verify?: string;
 }
 
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`${path}: cannot be read`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-}
-
 /** Build the review from plan files, or from two cdktf.out trees, and render it. */
 export function runPlan(plans: string[], options: PlanOptions): { output: string; report: PlanReport } {
   if ((options.base === undefined) !== (options.head === undefined)) throw new InputError('--base and --head go together');
@@ -47,7 +33,7 @@ export function runPlan(plans: string[], options: PlanOptions): { output: string
   if (!Number.isInteger(maxChars) || maxChars < 2_000) throw new InputError(`--max-chars must be a whole number of at least 2000, got ${JSON.stringify(options.maxChars)}`);
   let stacks: StackChanges[];
   if (options.fromJson?.length) {
-    stacks = mergeReports(options.fromJson.map((f) => ({ report: readJson(f), source: f })));
+    stacks = mergeReports(options.fromJson.map((f) => ({ report: readJsonFile(f, 'a plan report written by --format json'), source: f })));
   } else if (options.base) {
     const diff = diffCdktfOut(options.base, options.head!);
     stacks = enrich(diff.stacks, diff.head, diff.base);
@@ -83,9 +69,9 @@ export function registerPlan(program: Command): void {
     .option('--verify <digest>', 'exit 1, saying why, when the planned change set differs from this reviewed one')
     .action((plans: string[], options: PlanOptions) => {
       const { output, report } = runPlan(plans, options);
-      if (options.digestOut) writeFileSync(options.digestOut, `${JSON.stringify(digestOf(report), null, 2)}\n`);
+      if (options.digestOut) writeFileAtomic(options.digestOut, `${JSON.stringify(digestOf(report), null, 2)}\n`);
       if (options.verify) {
-        const differences = compareDigests(parseDigest(readJson(options.verify), options.verify), digestOf(report));
+        const differences = compareDigests(parseDigest(readJsonFile(options.verify, 'a change-set digest written by --digest-out'), options.verify), digestOf(report));
         if (differences.length) {
           process.stderr.write(`goldenpath plan: the plan differs from the reviewed one; nothing may be applied:\n${differences.map((d) => `  ${d}\n`).join('')}`);
           process.exitCode = 1;
@@ -94,7 +80,7 @@ export function registerPlan(program: Command): void {
         process.stderr.write('goldenpath plan: the plan matches the reviewed change set\n');
       }
       for (const s of report.stacks) for (const w of s.warnings ?? []) process.stderr.write(`goldenpath plan: warning: ${s.stack}: ${w}\n`);
-      if (options.output) writeFileSync(options.output, output);
+      if (options.output) writeFileAtomic(options.output, output);
       else process.stdout.write(output);
     });
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { writeFiles } from '../catalog/write';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
+import { writeFilesAtomic } from '../core/files';
 import { buildPortal } from '../portal/site';
 
 export interface PortalCliOptions {
@@ -29,7 +29,7 @@ export function registerPortal(program: Command): void {
     .option('--template <name>', 'the Backstage template that creates a service', 'goldenpath-service')
     .action(async (dir: string, options: PortalCliOptions) => {
       const files = await runPortal(dir, options);
-      writeFiles(options.out, files);
+      writeFilesAtomic(options.out, files);
       process.stdout.write(`portal: ${files.size} files in ${options.out} (open ${options.out}/index.html)\n`);
     });
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { InputError } from './errors';
+import { parseJsonText, readInputText, readJsonFile } from './files';
 
 /** One synthesized stack read from cdktf.out. */
 export interface SynthesizedStack {
@@ -15,31 +16,70 @@ export interface SynthesizedStack {
 }
 
 /**
+ * cdktf.out layouts this reader understands: manifest.json with `stacks.<name>.synthesizedStackPath`
+ * has been the layout since cdktf 0.15 (and of its fork, cdktn). Older or newer majors are
+ * refused by name rather than half-read.
+ */
+export const SUPPORTED_CDKTF_OUT = { min: [0, 15], belowMajor: 1, describe: 'cdktf 0.15 to 0.x' } as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkVersion(manifestPath: string, version: unknown): void {
+  const m = typeof version === 'string' ? /^(\d+)\.(\d+)\.\d+/.exec(version) : null;
+  if (!m) throw new InputError(`${manifestPath}: has no cdktf "version"; is this a cdktf.out directory? (run \`cdktf synth\`)`);
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const [minMajor, minMinor] = SUPPORTED_CDKTF_OUT.min;
+  if (major >= SUPPORTED_CDKTF_OUT.belowMajor || major < minMajor || (major === minMajor && minor < minMinor)) {
+    throw new InputError(`${manifestPath}: written by cdktf ${version}; goldenpath reads cdktf.out from ${SUPPORTED_CDKTF_OUT.describe} (synthesize again with the project's cdktf)`);
+  }
+}
+
+/**
  * Read every stack of a cdktf.out directory through its manifest.json. Works on the output
- * of any CDKTF app; nothing of the TypeScript program is loaded.
+ * of any CDKTF app; nothing of the TypeScript program is loaded. Anything unreadable or of
+ * the wrong shape is an InputError naming the file.
  */
 export function readCdktfOut(dir: string): SynthesizedStack[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: not a directory (run \`cdktf synth\` first)`);
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    throw new InputError(`${dir}: no such directory; expected a cdktf.out directory (run \`cdktf synth\` first)`);
+  }
+  if (!stat.isDirectory()) throw new InputError(`${dir}: is a file; expected a cdktf.out directory (run \`cdktf synth\` first)`);
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new InputError(`${manifestPath}: not found; is ${dir} a cdktf.out directory?`);
-  const manifest = parseJson(manifestPath);
-  if (typeof manifest?.stacks !== 'object' || manifest.stacks === null) throw new InputError(`${manifestPath}: has no "stacks" object`);
-  return Object.entries<any>(manifest.stacks).map(([name, entry]) => {
-    if (typeof entry?.synthesizedStackPath !== 'string') throw new InputError(`${manifestPath}: stack ${name} has no synthesizedStackPath`);
+  if (!existsSync(manifestPath)) throw new InputError(`${manifestPath}: not found; is ${dir} a cdktf.out directory? (run \`cdktf synth\` first)`);
+  const manifest = readJsonFile(manifestPath, 'the manifest.json cdktf synth writes');
+  if (!isObject(manifest)) throw new InputError(`${manifestPath}: is not a cdktf manifest (expected a JSON object with "version" and "stacks")`);
+  checkVersion(manifestPath, manifest.version);
+  if (!isObject(manifest.stacks)) throw new InputError(`${manifestPath}: has no "stacks" object`);
+  return Object.entries(manifest.stacks).map(([name, entry]) => {
+    if (!isObject(entry) || typeof entry.synthesizedStackPath !== 'string') throw new InputError(`${manifestPath}: stack ${name} has no synthesizedStackPath`);
     const path = join(dir, entry.synthesizedStackPath);
     if (!existsSync(path)) throw new InputError(`${path}: missing (listed in ${manifestPath})`);
-    const text = readFileSync(path, 'utf8');
-    const json = parseJson(path, text);
+    const text = readInputText(path, `the Terraform JSON of stack ${name}`);
+    const json = parseJsonText(text, path);
+    checkStackShape(path, json);
     const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d: unknown): d is string => typeof d === 'string').sort() : [];
     return { name, file: relative(process.cwd(), path) || path, json, lines: resourceLines(text), dependencies };
   });
 }
 
-function parseJson(path: string, text?: string): any {
-  try {
-    return JSON.parse(text ?? readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
+/** Terraform JSON's top-level blocks that hold `type -> name -> config` maps. */
+const TYPED_BLOCKS = ['resource', 'data'] as const;
+
+function checkStackShape(path: string, json: unknown): asserts json is Record<string, unknown> {
+  if (!isObject(json)) throw new InputError(`${path}: is not Terraform JSON (expected an object)`);
+  for (const block of TYPED_BLOCKS) {
+    const types = json[block];
+    if (types === undefined) continue;
+    if (!isObject(types)) throw new InputError(`${path}: "${block}" is not an object of resource types`);
+    for (const [type, byName] of Object.entries(types)) {
+      if (!isObject(byName)) throw new InputError(`${path}: "${block}.${type}" is not an object of named ${block === 'data' ? 'data sources' : 'resources'}`);
+      for (const [name, config] of Object.entries(byName)) {
+        if (!isObject(config)) throw new InputError(`${path}: "${block}.${type}.${name}" is not an object`);
+      }
+    }
   }
 }
 

@@ -21,14 +21,18 @@ export class PlatformValidationError extends Error {
   }
 }
 
+/** Values longer than this are cut in messages: an error is one readable line. */
+const MAX_VALUE_CHARS = 200;
+
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    text = String(value);
   }
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length} characters)` : text;
 }
 
 /**

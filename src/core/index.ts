@@ -4,6 +4,7 @@ export * from './context';
 export * from './eks-versions';
 export * from './environment-profile';
 export * from './errors';
+export * from './files';
 export * from './metadata';
 export * from './naming';
 export * from './props';

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { Annotations, IAspect, TerraformResource, Token } from '../cdk';
+import { annotate } from './annotate';
+import { IAspect, TerraformResource, Token } from '../cdk';
 import { ResolvedContext, GoldenPathContext } from './context';
 import { deriveName } from './naming';
 
@@ -89,14 +90,14 @@ export class StandardTagsAspect implements IAspect {
     if (isTaggableAws(resource)) {
       const own = resource.tagsInput;
       if (own !== undefined && Token.isUnresolved(own)) {
-        Annotations.of(resource).addWarning('goldenpath: tags are a token, standard tags were not added');
+        annotate(resource, 'warning', 'goldenpath: tags are a token, standard tags were not added');
         return;
       }
       resource.tags = { ...standardTags(GoldenPathContext.of(resource)), ...own };
     } else if (isLabelled(resource)) {
       const metadata = resource.metadata;
       if (metadata.labelsInput !== undefined && Token.isUnresolved(metadata.labelsInput)) {
-        Annotations.of(resource).addWarning('goldenpath: labels are a token, standard labels were not added');
+        annotate(resource, 'warning', 'goldenpath: labels are a token, standard labels were not added');
         return;
       }
       metadata.labels = { ...standardLabels(GoldenPathContext.of(resource)), ...metadata.labelsInput };

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'fs';
 import { ChangeAction, OutputChange, ResourceChange, StackChanges } from './model';
 import { isStateful } from './risk';
 import { securityDelta } from './security';
 import { diffAttributes, flatten, renderValue } from './values';
 import { InputError } from '../core/errors';
+import { readJsonFile } from '../core/files';
 
 /** Fold Terraform's actions list into one action. */
 export function actionOf(actions: readonly string[]): ChangeAction {
@@ -97,31 +97,11 @@ export function parsePlan(stack: string, plan: any, source = stack): StackChange
   return { ...result, security: securityDelta(stack, list(plan, 'resource_changes', source), changes) };
 }
 
-/** Plans larger than this are refused: one line, not an out-of-memory crash. */
-export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
-
 /** Read a plan file; `stack=path` names the stack, otherwise the name comes from the path. */
 export function readPlanFile(spec: string): StackChanges {
   const eq = spec.indexOf('=');
   const [stack, path] = eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [stackNameFromPath(spec), spec];
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, not a plan file`);
-    if (statSync(path).size > MAX_PLAN_BYTES) throw new InputError(`${path}: larger than ${MAX_PLAN_BYTES / 1024 / 1024} MB`);
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`${path}: cannot read the plan file`);
-  }
-  if (text.trim() === '') throw new InputError(`${path}: empty file, not a plan`);
-  let json: unknown;
-  try {
-    // a UTF-8 byte-order mark (some Windows tools write one) is not JSON
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  return parsePlan(stack, json, path);
+  return parsePlan(stack, readJsonFile(path, 'a plan as JSON (terraform show -json)'), path);
 }
 
 /** `cdktf.out/stacks/acme-dev/plan.json` → `acme-dev`; `acme-dev.plan.json` → `acme-dev`. */

@@ -1,9 +1,10 @@
 import { IConstruct } from 'constructs';
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from '../cdk';
+import { Aspects, IAspect, TerraformResource, TerraformStack } from '../cdk';
 import { evaluateStack, RuleSet } from './engine';
 import { Finding, Pack } from './model';
 import { BUILT_IN_PACKS } from './packs';
 import { stackView } from './stack-view';
+import { annotate } from '../core/annotate';
 import { GoldenPathContext } from '../core/context';
 
 export interface GuardrailsProps {
@@ -74,7 +75,7 @@ export class Guardrails implements IAspect {
     const view = stackView(stack.node.id, json);
     for (const finding of evaluateStack(view, this.ruleSet, this.props.now)) {
       const resource = resources.get(finding.address);
-      if (resource) annotate(resource, finding);
+      if (resource) annotateFinding(resource, finding);
     }
     return []; // reported as Annotations, which carry the construct path into manifest.json
   }
@@ -99,12 +100,11 @@ function handOver(stack: TerraformStack, json: any): void {
   });
 }
 
-function annotate(scope: IConstruct, f: Finding): void {
+function annotateFinding(scope: IConstruct, f: Finding): void {
   const text = `[${f.ruleId}] ${f.title}: ${f.message}`;
-  const annotations = Annotations.of(scope);
-  if (f.status === 'suppressed') annotations.addInfo(`${text} (suppressed: ${f.suppression?.reason})`);
-  else if (f.status === 'unknown') annotations.addWarning(`${text} (unknown at synth time)`);
-  else if (f.severity === 'error') annotations.addError(`${text}. Fix: ${f.remediation}`);
-  else if (f.severity === 'warning') annotations.addWarning(`${text}. Fix: ${f.remediation}`);
-  else annotations.addInfo(text);
+  if (f.status === 'suppressed') annotate(scope, 'info', `${text} (suppressed: ${f.suppression?.reason})`);
+  else if (f.status === 'unknown') annotate(scope, 'warning', `${text} (unknown at synth time)`);
+  else if (f.severity === 'error') annotate(scope, 'error', `${text}. Fix: ${f.remediation}`);
+  else if (f.severity === 'warning') annotate(scope, 'warning', `${text}. Fix: ${f.remediation}`);
+  else annotate(scope, 'info', text);
 }

@@ -85,10 +85,10 @@ describe('goldenpath check', () => {
 
   test('bad input is one line on stderr and exit 2', async () => {
     const missing = await runCli('check', '/nonexistent/cdktf.out');
-    expect(missing).toMatchObject({ code: 2, err: 'goldenpath: /nonexistent/cdktf.out: not a directory (run `cdktf synth` first)\n' });
+    expect(missing).toMatchObject({ code: 2, err: 'goldenpath: /nonexistent/cdktf.out: no such directory; expected a cdktf.out directory (run `cdktf synth` first)\n' });
     const broken = mkdtempSync(join(tmpdir(), 'gp-broken-'));
     mkdirSync(join(broken, 'stacks', 'x'), { recursive: true });
-    writeFileSync(join(broken, 'manifest.json'), JSON.stringify({ stacks: { x: { synthesizedStackPath: 'stacks/x/cdk.tf.json' } } }));
+    writeFileSync(join(broken, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { x: { synthesizedStackPath: 'stacks/x/cdk.tf.json' } } }));
     writeFileSync(join(broken, 'stacks', 'x', 'cdk.tf.json'), '{ not json');
     const bad = await runCli('check', broken);
     expect(bad.code).toBe(2);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from './run-cli';
 
@@ -30,4 +32,13 @@ describe('goldenpath CLI', () => {
     expect(r.err).toMatch(/unknown option '--frobnicate'/);
   });
 
+  test('the bin script, before the first build, says so in one line and exits 2', () => {
+    // a copy of bin/ with no lib/ beside it: what a fresh clone has before `projen compile`
+    const clone = mkdtempSync(join(tmpdir(), 'goldenpath-unbuilt-'));
+    mkdirSync(join(clone, 'bin'));
+    copyFileSync(join(__dirname, '../../bin/goldenpath'), join(clone, 'bin/goldenpath'));
+    const r = spawnSync(process.execPath, [join(clone, 'bin/goldenpath'), 'check'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('goldenpath: the CLI is not built yet (no lib/); run `npx projen compile` (or `npm run build`) in the goldenpath checkout first\n');
+  });
 });

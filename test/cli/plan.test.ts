@@ -25,7 +25,7 @@ describe('goldenpath plan', () => {
     writeFileSync(bad, '{"format_version": "9.0"}');
     const cases: Array<[string[], RegExp]> = [
       [[bad], /^goldenpath: .*bad\.json: format_version "9\.0" is not supported \(0\.x or 1\.x; is this a terraform show -json plan\?\)\n$/],
-      [[join(dir, 'missing.json')], /^goldenpath: .*missing\.json: cannot read the plan file\n$/],
+      [[join(dir, 'missing.json')], /^goldenpath: .*missing\.json: no such file; expected a plan as JSON \(terraform show -json\)\n$/],
       [['--base', dir], /^goldenpath: --base and --head go together\n$/],
       [[], /^goldenpath: give one or more plan files/],
       [[fixture('opentofu-moved'), fixture('opentofu-moved')], /two plan files for stack opentofu-moved/],

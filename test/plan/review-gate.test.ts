@@ -148,10 +148,10 @@ describe('reading any plan without a crash', () => {
     writeFileSync(join(dir, 'empty.json'), '');
     writeFileSync(join(dir, 'cut.json'), '{"format_version": "1.2", "resource_');
     for (const [args, message] of [
-      [[join(dir, 'empty.json')], /empty\.json: empty file, not a plan\n$/],
+      [[join(dir, 'empty.json')], /empty\.json: is empty; expected a plan as JSON \(terraform show -json\)\n$/],
       [[join(dir, 'cut.json')], /cut\.json: not valid JSON/],
-      [[dir], /is a directory, not a plan file\n$/],
-      [[join(dir, 'missing.json')], /missing\.json: cannot read the plan file\n$/],
+      [[dir], /: is a directory; expected a plan as JSON/],
+      [[join(dir, 'missing.json')], /missing\.json: no such file; expected a plan as JSON/],
     ] as Array<[string[], RegExp]>) {
       const r = await runCli('plan', ...args);
       expect({ code: r.code, lines: r.err.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });

@@ -5,8 +5,8 @@ import { pathToFileURL } from 'url';
 import axe from 'axe-core';
 import { Browser, chromium, Page } from 'playwright-core';
 import { acmeOut } from './acme-out';
-import { writeFiles } from '../../src/catalog/write';
 import { readCdktfOut } from '../../src/core/cdktf-out';
+import { writeFilesAtomic } from '../../src/core/files';
 import { buildPortal } from '../../src/portal/site';
 
 /** Debian's chromium, installed by .ci/run; a machine without it skips these tests, saying so. */
@@ -33,7 +33,7 @@ describeInBrowser('the portal in Chromium', () => {
 
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'gp-portal-site-'));
-    writeFiles(site, await buildPortal(readCdktfOut(acmeOut()), { today: '2026-11-26' }));
+    writeFilesAtomic(site, await buildPortal(readCdktfOut(acmeOut()), { today: '2026-11-26' }));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);

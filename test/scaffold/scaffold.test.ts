@@ -141,6 +141,6 @@ describe('goldenpath new: the command', () => {
 
   test('a missing Score file is one line and exit 2', async () => {
     const r = await runCli('new', 'service', 'api', '--team', 'search', '--score', '/nonexistent/score.yaml', '--dry-run');
-    expect([r.code, r.err]).toEqual([2, 'goldenpath: --score /nonexistent/score.yaml: no such file\n']);
+    expect([r.code, r.err]).toEqual([2, 'goldenpath: /nonexistent/score.yaml: no such file; expected a Score file (score.dev/v1b1)\n']);
   });
 });

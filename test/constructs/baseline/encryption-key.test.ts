@@ -27,7 +27,8 @@ describe('EncryptionKey', () => {
   });
 
   test('bad deletion window', () => {
-    expect(() => key({ deletionWindowDays: 3 })).toThrow('test/logs: `deletionWindowDays` must be a whole number from 7 to 30, got 3');
+    expect(() => key({ deletionWindowDays: 3 })).toThrow('test/logs: `deletionWindowDays` must be a whole number from 14 to 30, got 3');
+    expect(() => key({ deletionWindowDays: 7 })).toThrow(/from 14 to 30, got 7/); // AWS allows 7; GP-KMS-004 does not
   });
 
   test('bad alias', () => {

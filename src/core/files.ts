@@ -1,0 +1,118 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'fs';
+import { dirname, join } from 'path';
+import { InputError } from './errors';
+
+/**
+ * Every file the CLI reads goes through here, so a missing path, a directory, an empty or
+ * huge file, broken or absurdly nested JSON is one InputError line (exit 2), never a stack
+ * trace or an out-of-memory crash.
+ */
+
+/** Inputs larger than this are refused; GOLDENPATH_MAX_INPUT_MB raises it. */
+export const DEFAULT_MAX_INPUT_MB = 64;
+
+/** Deeper JSON is refused before parsing: the readers walk documents recursively. */
+export const MAX_JSON_DEPTH = 256;
+
+/** The input size limit in bytes, from GOLDENPATH_MAX_INPUT_MB or the default. */
+export function maxInputBytes(): number {
+  const raw = process.env.GOLDENPATH_MAX_INPUT_MB;
+  if (raw === undefined || raw === '') return DEFAULT_MAX_INPUT_MB * 1024 * 1024;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) throw new InputError(`GOLDENPATH_MAX_INPUT_MB must be a positive number of megabytes, got ${JSON.stringify(raw)}`);
+  return mb * 1024 * 1024;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Read a text file given on the command line. `what` names what it should be ("a plan
+ * file"), for the message.
+ */
+export function readInputText(path: string, what: string): string {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (err) {
+    throw new InputError(`${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot be read (${(err as NodeJS.ErrnoException).code})`}; expected ${what}`);
+  }
+  if (stat.isDirectory()) throw new InputError(`${path}: is a directory; expected ${what}`);
+  const limit = maxInputBytes();
+  if (stat.size > limit) throw new InputError(`${path}: ${mb(stat.size)} is over the ${mb(limit)} input limit (GOLDENPATH_MAX_INPUT_MB raises it); expected ${what}`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError(`${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); expected ${what}`);
+  }
+  if (text.trim() === '') throw new InputError(`${path}: is empty; expected ${what}`);
+  return text.replace(/^\uFEFF/, ''); // a byte-order mark (some Windows tools write one) is not content
+}
+
+/** The deepest nesting of arrays and objects in JSON text, counted without parsing it. */
+export function jsonDepth(text: string, stopAt = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAt) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** Parse JSON text from `source`: one-line errors, and a depth limit checked first. */
+export function parseJsonText(text: string, source: string): unknown {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new InputError(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; refusing to read it`);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${source}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Read and parse a JSON file given on the command line. */
+export function readJsonFile(path: string, what: string): unknown {
+  return parseJsonText(readInputText(path, what), path);
+}
+
+/**
+ * Write a file whole or not at all: into a temporary file beside it, flushed, then renamed
+ * over the target, so a reader (or a failed run) never leaves half a report.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = join(dirname(path), `.${process.pid}.${Date.now().toString(36)}.goldenpath.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: cannot be written (${code === 'EISDIR' ? 'is a directory' : code === 'ENOTDIR' ? 'a parent is not a directory' : code ?? (err as Error).message})`);
+  }
+}
+
+/** Write several files under `dir`, each atomically, in a stable order. */
+export function writeFilesAtomic(dir: string, files: ReadonlyMap<string, string>): void {
+  for (const [rel, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) writeFileAtomic(join(dir, rel), content);
+}
