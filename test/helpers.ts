@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, relative } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, invokeAspects, TerraformStack, Testing } from '../src/cdk';
 import { GoldenPathContext } from '../src/core/context';
@@ -53,4 +55,21 @@ export function contextStack(id = 'test'): { app: App; stack: TerraformStack } {
 /** Markdown from the plan report with the entities it uses to make data inert decoded: what GitHub shows as text. */
 export function plainText(md: string): string {
   return md.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/\u200B/g, '');
+}
+
+/**
+ * Every file under a directory, relative path → content, in a stable order. `latin1` reads
+ * any byte as one character, for byte-for-byte comparisons; `skip` leaves out file names.
+ */
+export function fileTree(dir: string, options: { encoding?: BufferEncoding; skip?: RegExp } = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!options.skip?.test(name)) out[relative(dir, p)] = readFileSync(p, options.encoding ?? 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
+import { join } from 'path';
 import {
   apiEntityV1alpha1Validator, componentEntityV1alpha1Validator, domainEntityV1alpha1Validator, Entity, EntityPolicies, DefaultNamespaceEntityPolicy,
   FieldFormatEntityPolicy, groupEntityV1alpha1Validator, locationEntityV1alpha1Validator, NoForeignRootFieldsEntityPolicy, resourceEntityV1alpha1Validator,
@@ -10,7 +10,6 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { parseAllDocuments } from 'yaml';
 import { Service } from '../../constructs/service/service';
-import { buildAcme } from '../../examples/acme/main';
 import { buildCatalog } from '../../src/catalog/model';
 import { SCORECARD_CHECKS, scoreCatalog } from '../../src/catalog/scorecards';
 import { catalogFiles } from '../../src/catalog/write';
@@ -19,31 +18,12 @@ import { readCdktfOut } from '../../src/core/cdktf-out';
 import { GoldenPathContext } from '../../src/core/context';
 import { ENVIRONMENT_PROFILES } from '../../src/core/environment-profile';
 import { Suppressions } from '../../src/policy/suppressions';
+import { acmeOut } from '../acme-out';
 import { runCli } from '../cli/run-cli';
 import { serviceEnv } from '../constructs/service/fixtures';
+import { fileTree } from '../helpers';
 
 const TODAY = '2026-11-26';
-
-/** Synthesize the example org into a fresh cdktf.out. */
-function acmeOut(): string {
-  const outdir = mkdtempSync(join(tmpdir(), 'gp-catalog-'));
-  const app = new App({ outdir });
-  buildAcme(app);
-  app.synth();
-  return outdir;
-}
-
-/** Every file under a directory, relative path → content. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => readdirSync(d).sort().forEach((f) => {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else out[relative(dir, p)] = readFileSync(p, 'utf8');
-  });
-  walk(dir);
-  return out;
-}
 
 const policies = EntityPolicies.allOf([
   new DefaultNamespaceEntityPolicy(),
@@ -147,7 +127,7 @@ describe('catalog of the example org', () => {
     const b = mkdtempSync(join(tmpdir(), 'gp-cat-b-'));
     expect((await runCli('catalog', out, '--out', a, '--today', TODAY)).code).toBe(0);
     expect((await runCli('catalog', acmeOut(), '--out', b, '--today', TODAY)).code).toBe(0);
-    const [ta, tb] = [tree(a), tree(b)];
+    const [ta, tb] = [fileTree(a), fileTree(b)];
     expect(Object.keys(ta)).toEqual(['catalog-info.yaml', 'org/catalog-info.yaml', 'systems/payments/catalog-info.yaml', 'systems/platform/catalog-info.yaml', 'systems/search/catalog-info.yaml']);
     expect(ta).toEqual(tb);
     expect(Object.values(ta).join('')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:|\/tmp\//);

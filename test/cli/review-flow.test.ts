@@ -4,8 +4,8 @@ import { join } from 'path';
 import { runCli } from './run-cli';
 import { stackWaves } from '../../src/cli/stacks';
 import { readCdktfOut } from '../../src/core/cdktf-out';
+import { acmeOut } from '../acme-out';
 import { plainText } from '../helpers';
-import { acmeOut } from '../portal/acme-out';
 
 const plan = (after: string) => JSON.stringify({
   format_version: '1.2',

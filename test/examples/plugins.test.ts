@@ -10,9 +10,9 @@ import { readCdktfOut } from '../../src/core/cdktf-out';
 import { TAGGABLE_AWS_TYPES } from '../../src/policy/rules/ownership';
 import { stackView } from '../../src/policy/stack-view';
 import { buildPortal } from '../../src/portal/site';
+import { acmeOut } from '../acme-out';
 import { runCli } from '../cli/run-cli';
 import { resources } from '../helpers';
-import { acmeOut } from '../portal/acme-out';
 
 const PLUGINS = join(__dirname, '../../examples/acme/plugins.ts');
 

@@ -2,10 +2,11 @@
 // working directory, are byte-identical, and so are the catalog, portal and plan report made
 // from them. No output holds a timestamp, an absolute path or a path of this machine.
 import { execFileSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { homedir, tmpdir } from 'os';
-import { join, relative } from 'path';
+import { join } from 'path';
 import { runCli } from '../cli/run-cli';
+import { fileTree } from '../helpers';
 
 const repo = join(__dirname, '../..');
 const TODAY = '2026-11-26';
@@ -19,20 +20,6 @@ function synthExample(cwd: string): string {
     stdio: 'pipe',
   });
   return outdir;
-}
-
-/** Every file under a directory: relative path → bytes (as latin1, so any byte compares). */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 /** Run the CLI in-process from another working directory. */
@@ -68,7 +55,7 @@ describe('deterministic, machine-free output', () => {
   }, 120_000);
 
   test('two synths of the example, from different working directories, are byte-identical', () => {
-    const [ta, tb] = [tree(a), tree(b)];
+    const [ta, tb] = [fileTree(a, { encoding: 'latin1' }), fileTree(b, { encoding: 'latin1' })];
     expect(Object.keys(ta).length).toBeGreaterThan(10);
     expect(Object.keys(tb)).toEqual(Object.keys(ta));
     for (const file of Object.keys(ta)) expect({ file, same: tb[file] === ta[file] }).toEqual({ file, same: true });
@@ -82,7 +69,7 @@ describe('deterministic, machine-free output', () => {
     const [toA, toB] = [mkdtempSync(join(tmpdir(), 'gp-det-a-')), mkdtempSync(join(tmpdir(), 'gp-det-b-'))];
     expect((await cliFrom(repo, ...args(a, toA))).code).toBe(0);
     expect((await cliFrom(tmpdir(), ...args(b, toB))).code).toBe(0);
-    const [ta, tb] = [tree(toA), tree(toB)];
+    const [ta, tb] = [fileTree(toA, { encoding: 'latin1' }), fileTree(toB, { encoding: 'latin1' })];
     expect(Object.keys(ta).length).toBeGreaterThan(2);
     expect(tb).toEqual(ta);
     expect(leaks(ta, [a, b, toA, toB])).toEqual([]);

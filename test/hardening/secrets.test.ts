@@ -4,29 +4,18 @@
 // credentials in URLs...). Terraform JSON is also checked attribute by attribute: a literal
 // in a password/secret/token attribute, or a high-entropy literal there, is a finding.
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, relative } from 'path';
-import { buildAcme } from '../../examples/acme/main';
-import { App } from '../../src/cdk';
 import { generateProject } from '../../src/scaffold/generate';
 import { resolveValues, ScaffoldRequest } from '../../src/scaffold/values';
+import { acmeOut } from '../acme-out';
 import { runCli } from '../cli/run-cli';
+import { fileTree } from '../helpers';
 
 const TODAY = '2026-11-26';
 
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!/\.(png|jpg|ico|woff2?)$/.test(name)) out.set(relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
+const tree = (dir: string) => new Map(Object.entries(fileTree(dir, { skip: /\.(png|jpg|ico|woff2?)$/ })));
 
 const repo = join(__dirname, '../..');
 
@@ -110,10 +99,7 @@ describe('no secrets in synthesized or generated output', () => {
   const generated = new Map<string, string>();
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'gp-secrets-'));
-    const app = new App({ outdir: out });
-    buildAcme(app);
-    app.synth();
+    const out = acmeOut('gp-secrets-');
     synthesized = tree(out);
     for (const [name, args] of [['catalog', ['--out']], ['portal', ['--out']]] as const) {
       const to = mkdtempSync(join(tmpdir(), `gp-secrets-${name}-`));

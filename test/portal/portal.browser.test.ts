@@ -4,10 +4,10 @@ import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
 import axe from 'axe-core';
 import { Browser, chromium, Page } from 'playwright-core';
-import { acmeOut } from './acme-out';
 import { readCdktfOut } from '../../src/core/cdktf-out';
 import { writeFilesAtomic } from '../../src/core/files';
 import { buildPortal } from '../../src/portal/site';
+import { acmeOut } from '../acme-out';
 
 /** Debian's chromium, installed by .ci/run; a machine without it skips these tests, saying so. */
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,24 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
-import { acmeOut } from './acme-out';
+import { join } from 'path';
 import { readCdktfOut } from '../../src/core/cdktf-out';
 import { renderGraph } from '../../src/portal/graph';
 import { buildPortal } from '../../src/portal/site';
+import { acmeOut } from '../acme-out';
 import { runCli } from '../cli/run-cli';
+import { fileTree } from '../helpers';
 
 const TODAY = '2026-11-26';
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => readdirSync(d).sort().forEach((f) => {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else out[relative(dir, p)] = readFileSync(p, 'utf8');
-  });
-  walk(dir);
-  return out;
-}
 
 describe('goldenpath portal', () => {
   const out = acmeOut();
@@ -96,7 +86,7 @@ describe('goldenpath portal', () => {
     const b = mkdtempSync(join(tmpdir(), 'gp-site-b-'));
     expect((await runCli('portal', out, '--out', a, '--today', TODAY)).code).toBe(0);
     expect((await runCli('portal', acmeOut(), '--out', b, '--today', TODAY)).code).toBe(0);
-    const [ta, tb] = [tree(a), tree(b)];
+    const [ta, tb] = [fileTree(a), fileTree(b)];
     expect(ta).toEqual(tb);
     const all = Object.values(ta).join('\n');
     for (const machinePath of [process.cwd(), tmpdir(), out]) expect(all).not.toContain(machinePath);
