@@ -100,8 +100,19 @@ function handOver(stack: TerraformStack, json: any): void {
   });
 }
 
+/** What each resource has been told already: two Guardrails over one resource report a finding once. */
+const reported = new WeakMap<IConstruct, Set<string>>();
+
+/** Suppressed findings are only annotated when asked: they are decisions already made. */
+const verbose = () => process.env.GOLDENPATH_VERBOSE === '1';
+
 function annotateFinding(scope: IConstruct, f: Finding): void {
   const text = `[${f.ruleId}] ${f.title}: ${f.message}`;
+  const seen = reported.get(scope) ?? new Set<string>();
+  reported.set(scope, seen);
+  if (seen.has(text)) return;
+  seen.add(text);
+  if (f.status === 'suppressed' && !verbose()) return;
   if (f.status === 'suppressed') annotate(scope, 'info', `${text} (suppressed: ${f.suppression?.reason})`);
   else if (f.status === 'unknown') annotate(scope, 'warning', `${text} (unknown at synth time)`);
   else if (f.severity === 'error') annotate(scope, 'error', `${text}. Fix: ${f.remediation}`);

@@ -65,17 +65,43 @@ describe('Guardrails at synth time', () => {
     expect(() => app.synth()).toThrow(/Guardrails.apply\(app\) ran before stack late was created/);
   });
 
-  test('a suppression with a reason lets synth pass and is reported as info', () => {
-    const { stack } = testStack();
-    Guardrails.apply(stack, { packs: [{ name: 'p', description: 'd', rules: AWS_BASELINE.rules.filter((r) => r.id === 'GP-S3-001') }] });
-    const team = new Construct(stack, 'team');
-    new S3Bucket(team, 'site', { bucket: 'public-site' });
-    Suppressions.add(team, { ruleId: 'GP-S3-001', reason: 'static website served straight from S3' });
-    const out = Testing.fullSynth(stack);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks.test.annotations).toContainEqual(expect.objectContaining({
+  test('a suppression with a reason lets synth pass, quietly; GOLDENPATH_VERBOSE=1 reports it as info', () => {
+    const synth = () => {
+      const { stack } = testStack();
+      Guardrails.apply(stack, { packs: [{ name: 'p', description: 'd', rules: AWS_BASELINE.rules.filter((r) => r.id === 'GP-S3-001') }] });
+      const team = new Construct(stack, 'team');
+      new S3Bucket(team, 'site', { bucket: 'public-site' });
+      Suppressions.add(team, { ruleId: 'GP-S3-001', reason: 'static website served straight from S3' });
+      return JSON.parse(readFileSync(join(Testing.fullSynth(stack), 'manifest.json'), 'utf8')).stacks.test.annotations;
+    };
+    const suppressed = expect.objectContaining({
       level: '@cdktf/info', constructPath: 'test/team/site', message: expect.stringMatching(/\[GP-S3-001\].*suppressed: static website served straight from S3/),
-    }));
+    });
+    expect(synth()).not.toContainEqual(suppressed);
+    process.env.GOLDENPATH_VERBOSE = '1';
+    try {
+      expect(synth()).toContainEqual(suppressed);
+    } finally {
+      delete process.env.GOLDENPATH_VERBOSE;
+    }
+  });
+
+  test('a resource under two Guardrails (the built-in one and Guardrails.apply) is told each finding once', () => {
+    const { stack } = testStack();
+    GoldenPathContext.set(stack, { team: 'payments', service: 'ledger', environment: 'dev' });
+    Guardrails.apply(stack); // on top of the built-in Guardrails every golden-path construct brings
+    // SSE-S3 with a reason: two suppressed findings, reported (as info) under GOLDENPATH_VERBOSE
+    new SecureBucket(stack, 'ours', { bucketName: 'ours-bucket', s3ManagedEncryptionReason: 'a test of duplicates' });
+    process.env.GOLDENPATH_VERBOSE = '1';
+    let annotations: Array<{ constructPath: string; message: string }>;
+    try {
+      annotations = JSON.parse(readFileSync(join(Testing.fullSynth(stack), 'manifest.json'), 'utf8')).stacks.test.annotations;
+    } finally {
+      delete process.env.GOLDENPATH_VERBOSE;
+    }
+    const told = annotations.map((a) => `${a.constructPath} ${a.message}`);
+    expect(told).toContainEqual(expect.stringMatching(/GP-S3-002.*suppressed: a test of duplicates/));
+    expect(new Set(told).size).toBe(told.length);
   });
 });
 
