@@ -45,22 +45,31 @@ export function readInputText(path: string, what: string): string {
   } catch (err) {
     throw new InputError(`${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); expected ${what}`);
   }
-  if (text.trim() === '') throw new InputError(`${path}: is empty; expected ${what}`);
-  return text.replace(/^\uFEFF/, ''); // a byte-order mark (some Windows tools write one) is not content
+  // tested without copying the text: inputs may be tens of megabytes
+  if (!/\S/.test(text)) throw new InputError(`${path}: is empty; expected ${what}`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark (some Windows tools write one) is not content
 }
 
-/** The deepest nesting of arrays and objects in JSON text, counted without parsing it. */
+/**
+ * The deepest nesting of arrays and objects in JSON text, counted without parsing it. Strings
+ * are skipped with indexOf (native, so about half the time of JSON.parse itself); an
+ * unterminated string ends the count and is left to JSON.parse to report.
+ */
 export function jsonDepth(text: string, stopAt = Infinity): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
+    if (c === 0x22) {
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return deepest;
+        let backslash = end - 1;
+        while (text.charCodeAt(backslash) === 0x5c) backslash--;
+        if ((end - 1 - backslash) % 2 === 0) break; // an even number of backslashes: the quote ends the string
+      }
+      i = end;
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > deepest) {
         deepest = depth;
