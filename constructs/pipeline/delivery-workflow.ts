@@ -1,7 +1,6 @@
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { Construct } from 'constructs';
 import { renderDeliveryWorkflow, WorkflowOptions } from './workflow';
-import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
@@ -32,7 +31,6 @@ export class DeliveryWorkflow extends Construct {
     super(scope, id);
     checkProps(this, props, DELIVERY_WORKFLOW_PROPS, 'DeliveryWorkflowProps');
     markGoldenPath(this, 'delivery-workflow');
-    if (props.environments.length === 0) throw new PlatformValidationError(this, 'environments', props.environments, 'must list at least one environment to apply to');
     props.environments.forEach((e, i) => validateName(this, `environments[${i}]`, e, 'kubernetesName'));
     this.yaml = renderDeliveryWorkflow(props);
     this.file = new RepositoryFile(this, 'file', {

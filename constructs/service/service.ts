@@ -107,7 +107,6 @@ export class Service extends Construct {
     const port = props.port ?? 8080;
     if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new PlatformValidationError(this, 'port', port, 'must be an unprivileged port from 1024 to 65535 (containers run as non-root)');
     const size = props.size ?? 'small';
-    if (!(size in SERVICE_SIZES)) throw new PlatformValidationError(this, 'size', size, `must be one of ${Object.keys(SERVICE_SIZES).join(', ')}`);
     const min = props.minReplicas ?? (env.profile.production ? 3 : 2);
     const max = props.maxReplicas ?? min * 3;
     if (!Number.isInteger(min) || min < 1 || !Number.isInteger(max) || max < min) throw new PlatformValidationError(this, 'maxReplicas', { minReplicas: min, maxReplicas: max }, 'must satisfy 1 <= minReplicas <= maxReplicas');
@@ -155,18 +154,20 @@ export class Service extends Construct {
     }
     const precedence = props.variablePrecedence ?? 'error';
     const overridden: Array<{ variable: string; kept: string; dropped: string }> = [];
+    const ownKept: Array<readonly [string, string]> = [];
     for (const [k, value] of own) {
       const made = generated.get(k);
       if (made && made.value !== value) {
         if (precedence === 'error') {
           throw new PlatformValidationError(this, `variables.${k}`, value, `collides with the ${k} that ${made.source} generates${made.source === 'tracing' ? ' (set `tracing: false` to manage OpenTelemetry yourself)' : '; use the generated one, or rename the variable or the dependency'}, or set variablePrecedence`);
         }
-        overridden.push({ variable: k, kept: precedence === 'variables' ? 'variables' : made.source, dropped: precedence === 'variables' ? made.source : 'variables' });
-        if (precedence === 'generated') continue;
+        const userWins = precedence === 'variables';
+        overridden.push({ variable: k, kept: userWins ? 'variables' : made.source, dropped: userWins ? made.source : 'variables' });
+        if (!userWins) continue; // the generated value stays
       }
       generated.delete(k);
+      ownKept.push([k, value]);
     }
-    const ownKept = own.filter(([k]) => !(precedence === 'generated' && overridden.some((o) => o.variable === k)));
 
     // IRSA: only this service account, with this audience, can assume the role
     const account = `system:serviceaccount:${this.namespace}:${this.serviceName}`;

@@ -12,14 +12,8 @@ import { stackView } from '../policy/stack-view';
 export interface CatalogEntity {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata: {
-    readonly name: string;
-    readonly title?: string;
-    readonly description?: string;
-    readonly tags?: string[];
-    readonly annotations?: Record<string, string>;
-    readonly links?: EntityLink[];
-  };
+  /** The entity's own fields of the fact its construct recorded. */
+  readonly metadata: Pick<EntityFact, 'name' | 'title' | 'description' | 'tags' | 'annotations' | 'links'>;
   readonly spec: Record<string, unknown>;
 }
 

@@ -20,7 +20,7 @@ export interface SynthesizedStack {
  * has been the layout since cdktf 0.15 (and of its fork, cdktn). Older or newer majors are
  * refused by name rather than half-read.
  */
-export const SUPPORTED_CDKTF_OUT = { min: [0, 15], belowMajor: 1, describe: 'cdktf 0.15 to 0.x' } as const;
+export const SUPPORTED_CDKTF_OUT = { min: [0, 15], belowMajor: 1 } as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -30,7 +30,7 @@ function checkVersion(manifestPath: string, version: unknown): void {
   const [major, minor] = [Number(m[1]), Number(m[2])];
   const [minMajor, minMinor] = SUPPORTED_CDKTF_OUT.min;
   if (major >= SUPPORTED_CDKTF_OUT.belowMajor || major < minMajor || (major === minMajor && minor < minMinor)) {
-    throw new InputError(`${manifestPath}: written by cdktf ${version}; goldenpath reads cdktf.out from ${SUPPORTED_CDKTF_OUT.describe} (synthesize again with the project's cdktf)`);
+    throw new InputError(`${manifestPath}: written by cdktf ${version}; goldenpath reads cdktf.out from cdktf ${minMajor}.${minMinor} to ${SUPPORTED_CDKTF_OUT.belowMajor - 1}.x (synthesize again with the project's cdktf)`);
   }
 }
 

@@ -104,6 +104,8 @@ export function readJsonFile(path: string, what: string): unknown {
 export function writeFileAtomic(path: string, content: string): void {
   const tmp = join(dirname(path), `.${process.pid}.${Date.now().toString(36)}.goldenpath.tmp`);
   try {
+    // refused before anything is written: rename cannot replace a directory
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(tmp, 'w');
     try {
@@ -112,7 +114,6 @@ export function writeFileAtomic(path: string, content: string): void {
     } finally {
       closeSync(fd);
     }
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
