@@ -52,7 +52,9 @@ const project = new typescript.TypeScriptProject({
     // goldenpath new: templates rendered by mustache, questions in a terminal, progress for long steps
     'mustache@^4.2.0', '@inquirer/prompts@^7.10.0', 'nanospinner@^1.2.2',
     // plan review: line diffs of long text
-    'diff@^9.0.0'],
+    'diff@^9.0.0',
+    // goldenpath check on *.tf: the HCL-to-JSON converter cdktf itself ships
+    '@cdktf/hcl2json@^0.21.0'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',
   libdir: 'lib',

@@ -1,9 +1,13 @@
+import { existsSync, statSync } from 'fs';
+import { join } from 'path';
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
-import { writeFileAtomic } from '../core/files';
+import { readJsonFile, writeFileAtomic } from '../core/files';
 import { loadPlugins } from '../plugins/load';
 import { evaluate, reachesThreshold, RuleSet } from '../policy/engine';
+import { planStacks } from '../policy/inputs/plan-values';
+import { CheckedStack, readTerraformFiles } from '../policy/inputs/terraform-files';
 import { FindingsReport, Severity } from '../policy/model';
 import { BUILT_IN_PACKS, packsByName } from '../policy/packs';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../policy/reports';
@@ -16,10 +20,29 @@ export interface CheckOptions {
   readonly output?: string;
   /** Modules whose plugins' rule packs run too. */
   readonly plugin?: string[];
+  /** `terraform show -json` plans to judge instead of configuration. */
+  readonly plan?: string[];
+  /** With `plan`: the cdktf.out the plans came from, to map findings to construct paths. */
+  readonly cdktfOut?: string;
 }
 
-/** Run the guardrails over a cdktf.out directory; returns the rendered report and exit code. */
-export function runCheck(dir: string, options: CheckOptions): { output: string; exitCode: number; report: FindingsReport } {
+const isCdktfOut = (path: string) => existsSync(path) && statSync(path).isDirectory() && existsSync(join(path, 'manifest.json'));
+
+/**
+ * What to judge: the planned values of plans; a cdktf.out directory; or plain Terraform
+ * (`*.tf`, `*.tf.json`, a directory of modules).
+ */
+export async function readCheckInput(path: string, options: Pick<CheckOptions, 'plan' | 'cdktfOut'>): Promise<CheckedStack[]> {
+  if (options.plan?.length) {
+    const origin = options.cdktfOut ? readCdktfOut(options.cdktfOut) : [];
+    return options.plan.flatMap((file) => planStacks(readJsonFile(file, 'a plan as JSON (terraform show -json)'), file, origin));
+  }
+  if (options.cdktfOut) throw new InputError('--cdktf-out: only maps --plan findings back to constructs; pass the cdktf.out directory itself as the path to check it');
+  return isCdktfOut(path) ? readCdktfOut(path) : readTerraformFiles(path);
+}
+
+/** Run the guardrails over a cdktf.out, plain Terraform or plans; returns the rendered report and exit code. */
+export async function runCheck(path: string, options: CheckOptions): Promise<{ output: string; exitCode: number; report: FindingsReport }> {
   let packs;
   try {
     packs = options.pack?.length ? packsByName(options.pack) : [...BUILT_IN_PACKS];
@@ -27,7 +50,7 @@ export function runCheck(dir: string, options: CheckOptions): { output: string; 
     throw new InputError((err as Error).message);
   }
   const ruleSet = new RuleSet([...packs, ...loadPlugins(options.plugin).flatMap((p) => p.packs ?? [])]);
-  const stacks = readCdktfOut(dir);
+  const stacks = await readCheckInput(path, options);
   const report = evaluate(stacks.map((s) => stackView(s.name, s.json)), ruleSet);
   const files = new Map(stacks.map((s) => [s.name, s]));
   let output: string;
@@ -37,7 +60,7 @@ export function runCheck(dir: string, options: CheckOptions): { output: string; 
     case 'sarif':
       output = renderSarif(report, ruleSet.rules.map((a) => ({ ...a.rule, severity: a.severity })), (f) => {
         const stack = files.get(f.stack)!;
-        return { file: stack.file, line: stack.lines.get(f.address) ?? 1 };
+        return { file: stack.files?.get(f.address) ?? stack.file, line: stack.lines.get(f.address) ?? 1 };
       });
       break;
     default: output = renderText(report);
@@ -47,15 +70,17 @@ export function runCheck(dir: string, options: CheckOptions): { output: string; 
 
 export function registerCheck(program: Command): void {
   program.command('check')
-    .description('run the guardrails over a cdktf.out directory (any CDKTF app)')
-    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
+    .description('run the guardrails over a cdktf.out directory (any CDKTF app), plain Terraform (*.tf, *.tf.json) or a plan')
+    .argument('[path]', 'a cdktf.out directory, a Terraform file, or a directory of Terraform modules', 'cdktf.out')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failed finding reaches this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
     .option('-p, --pack <name...>', `rule packs to run (default: all of ${BUILT_IN_PACKS.map((p) => p.name).join(', ')})`)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--plugin <module...>', "also run these plugins' rule packs (a path or a package exporting `plugins`)")
-    .action((dir: string, options: CheckOptions) => {
-      const result = runCheck(dir, options);
+    .option('--plan <file...>', 'judge the planned values of these `terraform show -json` plans instead of configuration')
+    .option('--cdktf-out <dir>', 'with --plan: the cdktf.out the plans came from, to report construct paths and honour suppressions')
+    .action(async (path: string, options: CheckOptions) => {
+      const result = await runCheck(path, options);
       if (options.output) writeFileAtomic(options.output, result.output);
       else process.stdout.write(result.output);
       process.exitCode = result.exitCode;

@@ -60,7 +60,7 @@ export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date
         address: resource.address,
         constructPath: resource.meta.metadata?.path,
         attribute: outcome.attribute,
-        checkov: rule.checkov ?? [],
+        checkov: outcome.status === 'fail' ? outcome.checkov ?? rule.checkov ?? [] : [],
         remediation: rule.remediation,
       };
       const suppression = suppressions.find((s) => s.ruleId === rule.id);

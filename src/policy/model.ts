@@ -7,7 +7,13 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type RuleOutcome =
   | { readonly status: 'pass' }
   | { readonly status: 'not-applicable' }
-  | { readonly status: 'fail'; readonly message: string; readonly attribute?: string }
+  | {
+    readonly status: 'fail';
+    readonly message: string;
+    readonly attribute?: string;
+    /** Checkov checks whose condition failed; when absent, all the rule claims. */
+    readonly checkov?: readonly string[];
+  }
   | { readonly status: 'unknown'; readonly message: string; readonly attribute?: string };
 
 /** One resource of synthesized Terraform JSON, as rules see it. */
@@ -76,6 +82,7 @@ export interface Finding {
   readonly constructPath?: string;
   readonly message: string;
   readonly attribute?: string;
+  /** Checkov checks whose condition failed on this resource (none for unknown findings). */
   readonly checkov: readonly string[];
   readonly remediation: string;
   /** For suppressed findings: the reason given. */

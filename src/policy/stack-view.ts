@@ -1,20 +1,18 @@
+import { splitTemplate } from './hcl-expression';
 import { ResourceView, StackView } from './model';
+import { resolveDocument } from './resolve';
 
-const REFERENCE = /\$\{([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)/g;
+/** A `type.name` reference anywhere inside an interpolation (also in function calls and with `[0]`). */
+const REFERENCE = /(?<![\w.])([a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)/g;
 
 /**
- * Builds the read-only stack view from one stack's synthesized JSON. Indices are built on
+ * Builds the read-only stack view from one stack's Terraform JSON, with variables, locals,
+ * `jsonencode` and policy documents resolved (see resolveDocument). Indices are built on
  * first use, once per (type, attribute) pair, so graph rules stay linear in the number of
  * resources.
  */
 export function stackView(name: string, json: any): StackView {
-  const resources: ResourceView[] = [];
-  for (const [type, byName] of Object.entries<any>(json?.resource ?? {})) {
-    for (const [resourceName, raw] of Object.entries<any>(byName ?? {})) {
-      const { ['//']: meta, ...config } = raw ?? {};
-      resources.push({ type, name: resourceName, address: `${type}.${resourceName}`, config, meta: meta ?? {} });
-    }
-  }
+  const resources: ResourceView[] = resolveDocument(json).map((r) => ({ ...r, address: `${r.type}.${r.name}` }));
   const byType = new Map<string, ResourceView[]>();
   const byAddress = new Map<string, ResourceView>();
   for (const r of resources) {
@@ -34,7 +32,9 @@ export function stackView(name: string, json: any): StackView {
         const value = r.config[attribute];
         if (typeof value !== 'string') continue;
         const keys = new Set<string>([`=${value}`]);
-        for (const m of value.matchAll(REFERENCE)) keys.add(`@${m[1]}`);
+        if (value.includes('${')) {
+          for (const part of splitTemplate(value)) if (typeof part !== 'string') for (const m of part.expr.matchAll(REFERENCE)) keys.add(`@${m[1]}`);
+        }
         for (const k of keys) idx.set(k, [...(idx.get(k) ?? []), r]);
       }
       attachIndex.set(key, idx);
@@ -50,11 +50,14 @@ export function stackView(name: string, json: any): StackView {
     byAddress: (address) => byAddress.get(address),
     attached(target, types, attribute, matchOn) {
       const found = new Set<ResourceView>();
-      const literal = matchOn ? target.config[matchOn] : undefined;
+      // the target's own name: a literal, or an expression (`${var.name}`) that the other
+      // resource repeats word for word, which Terraform resolves to the same value
+      const ownName = matchOn ? target.config[matchOn] : undefined;
       for (const type of types) {
         const idx = index(type, attribute);
-        for (const r of idx.get(`@${target.address}`) ?? []) found.add(r);
-        if (typeof literal === 'string' && !literal.includes('${')) for (const r of idx.get(`=${literal}`) ?? []) found.add(r);
+        // references name the resource, not one instance of its count or for_each
+        for (const r of idx.get(`@${target.address.replace(/\[[^\]]*\]$/, '')}`) ?? []) found.add(r);
+        if (typeof ownName === 'string' && ownName !== '') for (const r of idx.get(`=${ownName}`) ?? []) found.add(r);
       }
       return [...found];
     },

@@ -6,8 +6,18 @@ import { RuleOutcome } from './model';
 export const PASS: RuleOutcome = { status: 'pass' };
 export const NOT_APPLICABLE: RuleOutcome = { status: 'not-applicable' };
 
-export function fail(message: string, attribute?: string): RuleOutcome {
-  return { status: 'fail', message, attribute };
+/**
+ * A failed outcome. `checkov` lists the Checkov checks whose condition failed here; leave it
+ * out when the failure is every check the rule claims, and pass `[]` when the rule is stricter
+ * than Checkov on this point.
+ */
+export function fail(message: string, attribute?: string, checkov?: readonly string[]): RuleOutcome {
+  return { status: 'fail', message, attribute, checkov };
+}
+
+/** The same outcome, with the Checkov checks that failed replaced. */
+export function citing(outcome: RuleOutcome, checkov: readonly string[]): RuleOutcome {
+  return outcome.status === 'fail' ? { ...outcome, checkov } : outcome;
 }
 
 export function unknown(attribute: string, why = 'is an expression resolved only at plan time'): RuleOutcome {
@@ -25,11 +35,16 @@ export function blocks(value: unknown): Array<Record<string, any>> {
   return typeof value === 'object' ? [value as Record<string, any>] : [];
 }
 
-/** The value at a dotted path, descending into the first element of block lists. */
+/**
+ * The value at a dotted path, descending into the first element of block lists. An
+ * expression met on the way (a `dynamic` block, a whole block from a variable) is returned
+ * as it is: what lies below it is unknown, not missing.
+ */
 export function get(config: unknown, path: string): unknown {
   let current: any = config;
   for (const key of path.split('.')) {
     if (Array.isArray(current)) current = current[0];
+    if (isExpression(current)) return current;
     if (current === undefined || current === null || typeof current !== 'object') return undefined;
     current = current[key];
   }

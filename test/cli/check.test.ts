@@ -85,7 +85,7 @@ describe('goldenpath check', () => {
 
   test('bad input is one line on stderr and exit 2', async () => {
     const missing = await runCli('check', '/nonexistent/cdktf.out');
-    expect(missing).toMatchObject({ code: 2, err: 'goldenpath: /nonexistent/cdktf.out: no such directory; expected a cdktf.out directory (run `cdktf synth` first)\n' });
+    expect(missing).toMatchObject({ code: 2, err: 'goldenpath: /nonexistent/cdktf.out: no such file or directory (expected a cdktf.out directory, a *.tf or *.tf.json file, or a directory of them)\n' });
     const broken = mkdtempSync(join(tmpdir(), 'gp-broken-'));
     mkdirSync(join(broken, 'stacks', 'x'), { recursive: true });
     writeFileSync(join(broken, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { x: { synthesizedStackPath: 'stacks/x/cdk.tf.json' } } }));
