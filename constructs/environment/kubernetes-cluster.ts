@@ -152,7 +152,8 @@ export class KubernetesCluster extends Construct {
     });
     const template = new LaunchTemplate(this, 'node-template', {
       namePrefix: `${this.clusterName}-nodes-`,
-      metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 2 },
+      // one hop: pods (which get AWS credentials through IRSA) cannot reach the node's instance role
+      metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true', volumeSize: nodes.diskSizeGib ?? 50, volumeType: 'gp3' } }],
     });
     new EksNodeGroup(this, 'nodes', {

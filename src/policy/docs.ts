@@ -48,7 +48,8 @@ export function renderGuardrailsDoc(packs: readonly Pack[], checks: readonly Che
   for (const pack of packs) {
     lines.push(`## Pack \`${pack.name}\``, '', pack.description, '', '| id | severity | title | resource types | Checkov | CIS |', '| --- | --- | --- | --- | --- | --- |');
     for (const r of pack.rules) {
-      const types = r.resourceTypes.length > 12 ? `${r.resourceTypes.length} taggable AWS types` : r.resourceTypes.map((t) => `\`${t}\``).join(' ');
+      const kind = r.resourceTypes.every((t) => t.startsWith('kubernetes_')) ? 'Kubernetes' : 'taggable AWS';
+      const types = r.resourceTypes.length > 12 ? `${r.resourceTypes.length} ${kind} types` : r.resourceTypes.map((t) => `\`${t}\``).join(' ');
       lines.push(`| ${r.id} | ${pack.severities?.[r.id] ?? r.severity} | ${esc(r.title)} | ${types} | ${(r.checkov ?? []).join(' ')} | ${(r.cis ?? []).join(' ')} |`);
     }
     lines.push('');

@@ -79,6 +79,17 @@ export function requireAtLeast(config: unknown, path: string, min: number, messa
   return value !== undefined && !Number.isNaN(value) && value >= min ? PASS : fail(message, path);
 }
 
+/**
+ * Combine the outcomes of several conditions: the first fail's message citing every
+ * Checkov check that failed across them, else the first unknown, else pass.
+ */
+export function collect(outcomes: readonly RuleOutcome[]): RuleOutcome {
+  const failed = outcomes.filter((o): o is Extract<RuleOutcome, { status: 'fail' }> => o.status === 'fail');
+  if (!failed.length) return outcomes.find((o) => o.status === 'unknown') ?? PASS;
+  const cited = failed.every((f) => f.checkov) ? [...new Set(failed.flatMap((f) => f.checkov!))] : undefined;
+  return { ...failed[0], checkov: cited };
+}
+
 /** Combine outcomes: the first fail, else the first unknown, else pass. */
 export function all(...outcomes: RuleOutcome[]): RuleOutcome {
   return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? PASS;

@@ -1,5 +1,5 @@
 import { Rule } from '../model';
-import { fail, forbid, get, isExpression, PASS, requireSet, requireTrue, unknown } from '../values';
+import { citing, collect, fail, forbid, get, isExpression, PASS, requireSet, requireTrue, unknown } from '../values';
 
 export const AUDIT_RULES: Rule[] = [
   {
@@ -44,10 +44,11 @@ export const AUDIT_RULES: Rule[] = [
     resourceTypes: ['aws_cloudtrail'],
     checkov: ['CKV_AWS_251'],
     evaluate(r) {
-      for (const key of ['include_global_service_events', 'enable_logging']) {
+      for (const key of ['enable_logging', 'include_global_service_events']) {
         const v = r.config[key];
         if (isExpression(v)) return unknown(key);
-        if (v === false) return fail(`${key} is false`, key);
+        // CKV_AWS_251 looks at enable_logging only
+        if (v === false || v === 'false') return fail(`${key} is false`, key, key === 'enable_logging' ? ['CKV_AWS_251'] : []);
       }
       return PASS;
     },
@@ -75,10 +76,12 @@ export const AUDIT_RULES: Rule[] = [
     evaluate(r) {
       const all = get(r.config, 'recording_group.all_supported');
       const global = get(r.config, 'recording_group.include_global_resource_types');
-      if (isExpression(all)) return unknown('recording_group.all_supported');
-      if (isExpression(global)) return unknown('recording_group.include_global_resource_types');
-      if (all === false) return fail('recording_group.all_supported is false', 'recording_group.all_supported');
-      return global === true ? PASS : fail('include_global_resource_types is not true', 'recording_group.include_global_resource_types');
+      return collect([
+        isExpression(all) ? unknown('recording_group.all_supported') : all === false || all === 'false'
+          ? fail('recording_group.all_supported is false', 'recording_group.all_supported', ['CKV2_AWS_45']) : PASS,
+        isExpression(global) ? unknown('recording_group.include_global_resource_types') : global === true || global === 'true' ? PASS
+          : fail('include_global_resource_types is not true', 'recording_group.include_global_resource_types', ['CKV2_AWS_48']),
+      ]);
     },
   },
   {
@@ -88,8 +91,20 @@ export const AUDIT_RULES: Rule[] = [
     rationale: 'A recorder without an enabled status records nothing.',
     remediation: 'Add aws_config_configuration_recorder_status with is_enabled = true.',
     resourceTypes: ['aws_config_configuration_recorder_status'],
-    checkov: ['CKV2_AWS_45'],
-    evaluate: (r) => requireTrue(r.config, 'is_enabled', 'is_enabled is not true'),
+    checkov: ['CKV2_AWS_45', 'CKV2_AWS_48'],
+    evaluate(r, stack) {
+      // Checkov's CKV2_AWS_45 and CKV2_AWS_48 judge the status together with its recorder
+      const enabled = citing(requireTrue(r.config, 'is_enabled', 'is_enabled is not true'), ['CKV2_AWS_45', 'CKV2_AWS_48']);
+      if (enabled.status !== 'pass') return enabled;
+      const recorder = stack.ofType('aws_config_configuration_recorder').find((rec) => stack.attached(rec, [r.type], 'name', 'name').includes(r));
+      if (!recorder) return isExpression(r.config.name) ? unknown('name', 'names a recorder this stack does not define') : fail('no aws_config_configuration_recorder in this stack has this name', 'name', ['CKV2_AWS_45', 'CKV2_AWS_48']);
+      const all = get(recorder.config, 'recording_group.all_supported');
+      const global = get(recorder.config, 'recording_group.include_global_resource_types');
+      return collect([
+        isExpression(all) ? unknown('recording_group.all_supported') : all === false ? fail(`${recorder.address} does not record all supported types`, 'name', ['CKV2_AWS_45']) : PASS,
+        isExpression(global) ? unknown('recording_group.include_global_resource_types') : global === true ? PASS : fail(`${recorder.address} does not record global resource types`, 'name', ['CKV2_AWS_48']),
+      ]);
+    },
   },
   {
     id: 'GP-GD-001',
@@ -98,7 +113,7 @@ export const AUDIT_RULES: Rule[] = [
     rationale: 'GuardDuty flags credential misuse, crypto-mining and exfiltration from the logs AWS already has.',
     remediation: 'Leave enable at true on aws_guardduty_detector.',
     resourceTypes: ['aws_guardduty_detector'],
-    checkov: ['CKV_AWS_238', 'CKV2_AWS_3'],
+    checkov: ['CKV_AWS_238'],
     evaluate: (r) => forbid(r.config, 'enable', false),
   },
   {

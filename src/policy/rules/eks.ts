@@ -1,6 +1,6 @@
 import { EKS_MIN_VERSION } from '../../core/eks-versions';
 import { Rule } from '../model';
-import { blocks, fail, get, isExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
+import { all, blocks, citing, fail, forbid, get, isExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
 
 /** Control-plane log types EKS can send to CloudWatch. */
 export const EKS_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
@@ -16,18 +16,19 @@ export const EKS_RULES: Rule[] = [
     id: 'GP-EKS-001',
     title: 'EKS API endpoint is not open to the internet',
     severity: 'error',
-    rationale: 'A public endpoint open to 0.0.0.0/0 exposes the Kubernetes API to every scanner.',
+    rationale: 'A public endpoint open to 0.0.0.0/0 exposes the Kubernetes API to every scanner. A public endpoint limited to named CIDRs passes here; Checkov\'s CKV_AWS_39 fails every public endpoint.',
     remediation: 'Set endpoint_public_access = false, or list public_access_cidrs without 0.0.0.0/0.',
     resourceTypes: ['aws_eks_cluster'],
     checkov: ['CKV_AWS_38', 'CKV_AWS_39'],
     evaluate(r) {
       const pub = get(r.config, 'vpc_config.endpoint_public_access');
       if (isExpression(pub)) return unknown('vpc_config.endpoint_public_access');
-      if (pub === false) return PASS;
-      const cidrs = list(get(r.config, 'vpc_config.public_access_cidrs')).map(String);
-      if (cidrs.some(isExpression)) return unknown('vpc_config.public_access_cidrs');
+      if (pub === false || pub === 'false') return PASS;
+      const cidrs = get(r.config, 'vpc_config.public_access_cidrs');
+      if (isExpression(cidrs) || list(cidrs).some(isExpression)) return unknown('vpc_config.public_access_cidrs');
       // the provider defaults to a public endpoint open to 0.0.0.0/0
-      if (cidrs.length === 0 || cidrs.includes('0.0.0.0/0')) return fail('the public endpoint is open to 0.0.0.0/0', 'vpc_config.public_access_cidrs');
+      const open = list(cidrs).map(String);
+      if (open.length === 0 || open.includes('0.0.0.0/0')) return fail('the public endpoint is open to 0.0.0.0/0', 'vpc_config.public_access_cidrs');
       return PASS;
     },
   },
@@ -40,9 +41,11 @@ export const EKS_RULES: Rule[] = [
     resourceTypes: ['aws_eks_cluster'],
     checkov: ['CKV_AWS_58'],
     evaluate(r) {
-      const cfgs = blocks(r.config.encryption_config);
-      if (cfgs.some((c) => list(c.resources).includes('secrets') && get(c, 'provider.key_arn'))) return PASS;
-      return fail('secrets are not envelope-encrypted', 'encryption_config');
+      if (isExpression(r.config.encryption_config)) return unknown('encryption_config', 'is a dynamic block whose content is known only at plan time');
+      const secrets = blocks(r.config.encryption_config).filter((c) => list(c.resources).includes('secrets') || isExpression(c.resources));
+      if (secrets.length === 0) return fail('secrets are not envelope-encrypted', 'encryption_config');
+      if (secrets.some((c) => isExpression(c.resources))) return unknown('encryption_config.resources');
+      return secrets.some((c) => get(c, 'provider.key_arn')) ? PASS : fail('encryption_config names no provider.key_arn', 'encryption_config.provider.key_arn', []);
     },
   },
   {
@@ -93,40 +96,77 @@ export const EKS_RULES: Rule[] = [
     resourceTypes: ['aws_eks_node_group'],
     checkov: ['CKV_AWS_100'],
     evaluate(r) {
+      if (isExpression(r.config.remote_access)) return unknown('remote_access', 'is a dynamic block whose content is known only at plan time');
       const ra = blocks(r.config.remote_access);
       if (ra.length === 0) return PASS;
-      return list(ra[0].source_security_group_ids).length ? PASS : fail('remote_access has no source_security_group_ids', 'remote_access');
+      if (list(ra[0].source_security_group_ids).length || isExpression(ra[0].source_security_group_ids)) return PASS;
+      // CKV_AWS_100 fails only when an SSH key is set, which is what opens port 22
+      return fail('remote_access has no source_security_group_ids', 'remote_access', ra[0].ec2_ssh_key !== undefined ? ['CKV_AWS_100'] : []);
     },
   },
   {
     id: 'GP-EC2-001',
-    title: 'Launch template requires IMDSv2',
+    title: 'Instances require IMDSv2',
     severity: 'error',
-    rationale: 'IMDSv1 answers any SSRF with the instance role credentials.',
-    remediation: 'Set metadata_options.http_tokens = "required" and http_put_response_hop_limit to 1 or 2.',
-    resourceTypes: ['aws_launch_template', 'aws_instance'],
-    checkov: ['CKV_AWS_79', 'CKV_AWS_341'],
+    rationale: 'IMDSv1 answers any SSRF with the instance role credentials. An instance whose metadata endpoint is disabled has no IMDSv1 either.',
+    remediation: 'Set metadata_options.http_tokens = "required" (or http_endpoint = "disabled").',
+    resourceTypes: ['aws_launch_template', 'aws_instance', 'aws_launch_configuration'],
+    checkov: ['CKV_AWS_79'],
     evaluate(r) {
+      const endpoint = get(r.config, 'metadata_options.http_endpoint');
+      if (endpoint === 'disabled') return PASS;
       const tokens = get(r.config, 'metadata_options.http_tokens');
       if (isExpression(tokens)) return unknown('metadata_options.http_tokens');
-      return tokens === 'required' ? PASS : fail('metadata_options.http_tokens is not "required"', 'metadata_options.http_tokens');
+      if (tokens === 'required') return PASS;
+      return isExpression(endpoint) ? unknown('metadata_options.http_endpoint') : fail('metadata_options.http_tokens is not "required"', 'metadata_options.http_tokens');
     },
   },
   {
+    id: 'GP-EC2-003',
+    title: 'Instance metadata answers one hop only',
+    severity: 'warning',
+    rationale: 'A response hop limit above 1 lets containers on the instance reach its metadata, and so its role credentials; pods get theirs through IRSA.',
+    remediation: 'Set metadata_options.http_put_response_hop_limit = 1 (KubernetesCluster does).',
+    resourceTypes: ['aws_launch_template', 'aws_launch_configuration', 'aws_instance'],
+    checkov: ['CKV_AWS_341'],
+    evaluate(r) {
+      if (get(r.config, 'metadata_options.http_endpoint') === 'disabled') return PASS;
+      const hops = get(r.config, 'metadata_options.http_put_response_hop_limit');
+      if (hops === undefined) return PASS; // the AWS default for instances and templates is 1
+      if (isExpression(hops)) return unknown('metadata_options.http_put_response_hop_limit');
+      // Checkov's CKV_AWS_341 covers launch templates and configurations, not bare instances
+      return Number(hops) <= 1 ? PASS : fail(`http_put_response_hop_limit is ${String(hops)}`, 'metadata_options.http_put_response_hop_limit', r.type === 'aws_instance' ? [] : undefined);
+    },
+  },
+  {
+    id: 'GP-EC2-004',
+    title: 'Launch configurations assign no public IP',
+    severity: 'warning',
+    rationale: 'Instances of an Auto Scaling group with public addresses are reachable from the internet whatever subnet they land in.',
+    remediation: 'Remove associate_public_ip_address (or set it false); reach instances through a load balancer or SSM.',
+    resourceTypes: ['aws_launch_configuration'],
+    checkov: ['CKV_AWS_389'],
+    evaluate: (r) => forbid(r.config, 'associate_public_ip_address', true),
+  },
+  {
     id: 'GP-EC2-002',
-    title: 'Launch template encrypts its volumes',
+    title: 'Launch templates and configurations encrypt their volumes',
     severity: 'error',
     rationale: 'Node root volumes hold container layers, logs and secrets mounted from the API.',
-    remediation: 'Set block_device_mappings[].ebs.encrypted = true (with kms_key_id).',
-    resourceTypes: ['aws_launch_template'],
+    remediation: 'Set block_device_mappings[].ebs.encrypted = true (launch configurations: root_block_device and ebs_block_device encrypted = true).',
+    resourceTypes: ['aws_launch_template', 'aws_launch_configuration'],
+    checkov: ['CKV_AWS_8'],
     evaluate(r) {
-      const mappings = blocks(r.config.block_device_mappings);
-      if (mappings.length === 0) return NOT_APPLICABLE; // AMI defaults apply; EBS default encryption covers them
-      for (const [i, m] of mappings.entries()) {
-        const out = requireTrue(m, 'ebs.encrypted', `block_device_mappings[${i}] is not encrypted`);
-        if (out.status !== 'pass') return out;
+      if (r.type === 'aws_launch_configuration') {
+        const devices = ['root_block_device', 'ebs_block_device'].flatMap((k) => blocks(r.config[k]).map((b, i) => ({ b, path: `${k}[${i}]` })));
+        if (devices.length === 0) return NOT_APPLICABLE; // AMI defaults apply; EBS default encryption covers them
+        // a volume made from a snapshot takes the snapshot's encryption
+        return all(...devices.filter((d) => d.b.snapshot_id === undefined).map((d) => requireTrue(d.b, 'encrypted', `${d.path} is not encrypted`)));
       }
-      return PASS;
+      const mappings = blocks(r.config.block_device_mappings);
+      if (mappings.length === 0) return isExpression(r.config.block_device_mappings) ? unknown('block_device_mappings', 'is a dynamic block whose content is known only at plan time') : NOT_APPLICABLE;
+      // CKV_AWS_8 does not read launch templates
+      return citing(all(...mappings.map((m, i) => requireTrue(m, 'ebs.encrypted', `block_device_mappings[${i}] is not encrypted`))), []);
     },
   },
 ];

@@ -1,6 +1,28 @@
-import { Rule } from '../model';
-import { forbid, NOT_APPLICABLE, requireAtLeast, requireEquals, requireSet, requireTrue } from '../values';
-import { publicPolicy } from './policy-document';
+import { ResourceView, Rule, RuleOutcome } from '../model';
+import { citing, fail, forbid, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
+import { parsePolicy, publicPolicy, Statement } from './policy-document';
+
+/** Principal `*` in either spelling: what Checkov's "any principal" checks look for. */
+const anyPrincipal = (s: Statement) => s.principals.some((p) => p === '*' || p === 'AWS:*');
+
+/**
+ * A customer key is set: not missing, and not the AWS-managed `alias/aws/<service>` key that
+ * no key policy of yours governs. `missingChecks` are cited when no key is set at all.
+ */
+function customerKey(r: ResourceView, attribute: string, service: string, missingChecks?: readonly string[], awsManagedChecks: readonly string[] = []): RuleOutcome {
+  const key = r.config[attribute];
+  if (key === undefined || key === null || key === '') return fail(`no ${attribute}`, attribute, missingChecks);
+  if (isExpression(key)) return PASS; // a reference to a key resource or variable
+  const managed = new RegExp(`(^|:)alias/aws/${service}$`);
+  return managed.test(String(key)) ? fail(`${attribute} is the AWS-managed alias/aws/${service} key, which no key policy of yours governs`, attribute, awsManagedChecks) : PASS;
+}
+
+/** Log retention as Terraform reads it: undefined when unset (kept forever), 0 also means forever. */
+function retention(r: ResourceView): number | 'unknown' | undefined {
+  const v = r.config.retention_in_days;
+  if (isExpression(v)) return 'unknown';
+  return v === undefined || v === null ? undefined : Number(v);
+}
 
 export const ENCRYPTION_RULES: Rule[] = [
   {
@@ -26,17 +48,21 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set policy on the key (EncryptionKey writes one).',
     resourceTypes: ['aws_kms_key'],
     checkov: ['CKV2_AWS_64'],
-    evaluate: (r) => requireSet(r.config, 'policy', 'the key has no explicit policy'),
+    evaluate(r, stack) {
+      if (r.config.policy !== undefined && r.config.policy !== '') return PASS;
+      // a separate aws_kms_key_policy is as explicit as an inline one
+      return stack.attached(r, ['aws_kms_key_policy'], 'key_id').length ? PASS : fail('the key has no explicit policy (inline or aws_kms_key_policy)', 'policy');
+    },
   },
   {
     id: 'GP-KMS-003',
     title: 'KMS key policy does not allow everyone',
     severity: 'error',
-    rationale: 'Principal * without a condition lets any AWS account use or manage the key.',
+    rationale: 'Principal * without a condition that narrows the caller (kms:CallerAccount, aws:PrincipalOrgID and the like) lets any AWS account use or manage the key. Checkov\'s CKV_AWS_33 fails Principal * even with such a condition; AWS documents that pattern for keys shared across an account or organisation.',
     remediation: 'Name the principals, or add a condition such as kms:CallerAccount.',
-    resourceTypes: ['aws_kms_key'],
+    resourceTypes: ['aws_kms_key', 'aws_kms_key_policy'],
     checkov: ['CKV_AWS_33'],
-    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy', (s) => (r.type === 'aws_kms_key' && anyPrincipal(s) ? ['CKV_AWS_33'] : [])),
   },
   {
     id: 'GP-KMS-004',
@@ -61,11 +87,16 @@ export const ENCRYPTION_RULES: Rule[] = [
     id: 'GP-LOG-001',
     title: 'Log group has a retention period',
     severity: 'error',
-    rationale: 'Logs kept forever cost money and hold personal data past any lawful need.',
-    remediation: 'Set retention_in_days (the environment profile gives one).',
+    rationale: 'Logs kept forever cost money and hold personal data past any lawful need. A retention_in_days of 0 also means "never expire": Checkov accepts it (CKV_AWS_66 and CKV_AWS_338 pass), this rule does not.',
+    remediation: 'Set retention_in_days to a number of days (the environment profile gives one).',
     resourceTypes: ['aws_cloudwatch_log_group'],
-    checkov: ['CKV_AWS_66'],
-    evaluate: (r) => requireAtLeast(r.config, 'retention_in_days', 1, 'retention_in_days is not set, so logs are kept forever'),
+    checkov: ['CKV_AWS_66', 'CKV_AWS_338'],
+    evaluate(r) {
+      const days = retention(r);
+      if (days === 'unknown') return unknown('retention_in_days');
+      if (days === undefined) return fail('retention_in_days is not set, so logs are kept forever', 'retention_in_days');
+      return days === 0 ? fail('retention_in_days is 0, which keeps logs forever', 'retention_in_days', []) : PASS;
+    },
   },
   {
     id: 'GP-LOG-002',
@@ -85,7 +116,12 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Raise retention_in_days, or accept for short-lived environments.',
     resourceTypes: ['aws_cloudwatch_log_group'],
     checkov: ['CKV_AWS_338'],
-    evaluate: (r) => requireAtLeast(r.config, 'retention_in_days', 90, 'retention_in_days is below 90'),
+    evaluate(r) {
+      // unset and 0 keep logs forever (GP-LOG-001 judges that); Checkov asks for a year, we for 90 days
+      const days = retention(r);
+      if (days === 'unknown') return unknown('retention_in_days');
+      return days === undefined || days === 0 || days >= 90 ? PASS : fail(`retention_in_days is ${days}, below 90`, 'retention_in_days');
+    },
   },
   {
     id: 'GP-EBS-001',
@@ -102,11 +138,16 @@ export const ENCRYPTION_RULES: Rule[] = [
     id: 'GP-EBS-002',
     title: 'EBS volume is encrypted',
     severity: 'error',
-    rationale: 'Unencrypted volumes and their snapshots can be shared or copied in clear.',
-    remediation: 'Set encrypted = true with a kms_key_id.',
+    rationale: 'Unencrypted volumes and their snapshots can be shared or copied in clear; a customer key (not aws/ebs) keeps sharing them behind a key policy.',
+    remediation: 'Set encrypted = true with a kms_key_id of a customer key.',
     resourceTypes: ['aws_ebs_volume'],
     checkov: ['CKV_AWS_3', 'CKV_AWS_189'],
-    evaluate: (r) => requireTrue(r.config, 'encrypted', 'encrypted is not true'),
+    evaluate(r) {
+      const encrypted = requireTrue(r.config, 'encrypted', 'encrypted is not true');
+      const key = customerKey(r, 'kms_key_id', 'ebs', ['CKV_AWS_189']);
+      if (encrypted.status === 'fail') return citing(encrypted, key.status === 'fail' ? ['CKV_AWS_3', ...(key.checkov ?? [])] : ['CKV_AWS_3']);
+      return encrypted.status === 'unknown' ? encrypted : key;
+    },
   },
   {
     id: 'GP-SNS-001',
@@ -116,7 +157,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set kms_master_key_id (AlertRouting does).',
     resourceTypes: ['aws_sns_topic'],
     checkov: ['CKV_AWS_26'],
-    evaluate: (r) => requireSet(r.config, 'kms_master_key_id', 'no kms_master_key_id'),
+    evaluate: (r) => customerKey(r, 'kms_master_key_id', 'sns'),
   },
   {
     id: 'GP-SNS-002',
@@ -126,17 +167,17 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Name the publishing services or accounts, with aws:SourceAccount conditions.',
     resourceTypes: ['aws_sns_topic_policy'],
     checkov: ['CKV_AWS_169'],
-    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy', () => ['CKV_AWS_169']),
   },
   {
     id: 'GP-SQS-001',
     title: 'SQS queue is encrypted with a KMS key',
     severity: 'error',
-    rationale: 'Messages carry business data; a customer key puts reading them behind a key policy.',
+    rationale: 'Messages carry business data; a customer key puts reading them behind a key policy. SQS-managed SSE and the aws/sqs key do not.',
     remediation: 'Set kms_master_key_id to a customer key.',
     resourceTypes: ['aws_sqs_queue'],
     checkov: ['CKV_AWS_27', 'CKV2_AWS_73'],
-    evaluate: (r) => requireSet(r.config, 'kms_master_key_id', 'no kms_master_key_id'),
+    evaluate: (r) => customerKey(r, 'kms_master_key_id', 'sqs', ['CKV_AWS_27'], ['CKV2_AWS_73']),
   },
   {
     id: 'GP-SQS-002',
@@ -145,8 +186,30 @@ export const ENCRYPTION_RULES: Rule[] = [
     rationale: 'Principal * on a queue lets anyone send or receive its messages.',
     remediation: 'Name the principals, or add aws:SourceArn / aws:SourceAccount conditions.',
     resourceTypes: ['aws_sqs_queue_policy', 'aws_sqs_queue'],
-    checkov: ['CKV_AWS_168', 'CKV_AWS_387', 'CKV_AWS_72'],
-    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+    checkov: ['CKV_AWS_168', 'CKV_AWS_387'],
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy', (s) => [
+      'CKV_AWS_168',
+      // CKV_AWS_387: a wildcard principal with an SQS action and no Condition at all, on queue policies
+      ...(r.type === 'aws_sqs_queue_policy' && anyPrincipal(s) && !s.hasCondition && s.actions.some((a) => a === '*' || /^sqs:/i.test(a)) ? ['CKV_AWS_387'] : []),
+    ]),
+  },
+  {
+    id: 'GP-SQS-004',
+    title: 'SQS queue policy does not allow every action',
+    severity: 'error',
+    rationale: 'Action * on a queue includes deleting it, purging it and changing its policy, whoever the principal is.',
+    remediation: 'Allow only sqs:SendMessage, sqs:ReceiveMessage and the other actions the principal needs.',
+    resourceTypes: ['aws_sqs_queue_policy', 'aws_sqs_queue'],
+    checkov: ['CKV_AWS_72'],
+    evaluate(r) {
+      const parsed = parsePolicy(r.config.policy);
+      if (parsed.kind === 'none') return NOT_APPLICABLE;
+      if (parsed.kind === 'unknown') return unknown('policy', parsed.why);
+      const open = parsed.statements.find((s) => s.effect === 'Allow' && s.actions.some((a) => a === '*' || /^sqs:\*$/i.test(a)));
+      if (!open) return PASS;
+      // CKV_AWS_72 looks for Action "*" on queue policies
+      return fail(`statement ${open.sid ?? '(no Sid)'} allows ${open.actions.join(', ')}`, 'policy', r.type === 'aws_sqs_queue_policy' && open.actions.includes('*') ? ['CKV_AWS_72'] : []);
+    },
   },
   {
     id: 'GP-SQS-003',
@@ -201,6 +264,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Name the accounts or roles that pull.',
     resourceTypes: ['aws_ecr_repository_policy'],
     checkov: ['CKV_AWS_32'],
-    evaluate: (r) => publicPolicy(r.config.policy, 'policy'),
+    // CKV_AWS_32 looks for the string form `"Principal": "*"`
+    evaluate: (r) => publicPolicy(r.config.policy, 'policy', (s) => (s.principals.includes('*') ? ['CKV_AWS_32'] : [])),
   },
 ];

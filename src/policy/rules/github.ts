@@ -48,7 +48,7 @@ export const GITHUB_RULES: Rule[] = [
     id: 'GP-GH-003',
     title: 'Repository protects its default branch',
     severity: 'error',
-    rationale: 'Without a ruleset or branch protection anyone with write access can push straight to main.',
+    rationale: 'Without a ruleset or branch protection anyone with write access can push straight to main. A ruleset counts here; Checkov\'s CKV2_GIT_1 looks for branch protection resources only.',
     remediation: 'Add a github_repository_ruleset on the default branch (Repository does).',
     resourceTypes: ['github_repository'],
     checkov: ['CKV2_GIT_1'],
@@ -61,11 +61,20 @@ export const GITHUB_RULES: Rule[] = [
     rationale: 'A second person reading every change is the control reviewers and auditors rely on.',
     remediation: 'Set required_approving_review_count to 1 or more.',
     resourceTypes: [RULESET, ...PROTECTION],
-    checkov: ['CKV_GIT_5'],
     evaluate: onProtection(
       (r) => requireAtLeast(r.config, 'rules.pull_request.required_approving_review_count', 1, 'the ruleset requires no approving review'),
       (r) => requireAtLeast(r.config, 'required_pull_request_reviews.required_approving_review_count', 1, 'the protection requires no approving review'),
     ),
+  },
+  {
+    id: 'GP-GH-010',
+    title: 'Branch protection asks for two approving reviews',
+    severity: 'warning',
+    rationale: 'Classic branch protection is where older repositories keep their review rule; two reviewers make one careless approval less likely to land a change.',
+    remediation: 'Set required_pull_request_reviews.required_approving_review_count to 2 or more, or move to a ruleset (Repository does).',
+    resourceTypes: PROTECTION,
+    checkov: ['CKV_GIT_5'],
+    evaluate: (r) => requireAtLeast(r.config, 'required_pull_request_reviews.required_approving_review_count', 2, 'the protection requires fewer than two approving reviews'),
   },
   {
     id: 'GP-GH-005',
@@ -114,7 +123,12 @@ export const GITHUB_RULES: Rule[] = [
     remediation: 'Use encrypted_value (sealed with the repository public key), or OIDC instead of a secret.',
     resourceTypes: ['github_actions_secret', 'github_actions_environment_secret', 'github_actions_organization_secret'],
     checkov: ['CKV_GIT_4'],
-    evaluate: (r) => (r.config.plaintext_value !== undefined ? fail('plaintext_value is set', 'plaintext_value') : PASS),
+    evaluate(r) {
+      const v = r.config.plaintext_value;
+      // "" is how modules leave the argument unset
+      if (v === undefined || v === null || v === '') return PASS;
+      return isExpression(v) ? unknown('plaintext_value', 'comes from an expression; whatever it holds lands in state in plain text') : fail('plaintext_value is set', 'plaintext_value');
+    },
   },
   {
     id: 'GP-GH-009',
@@ -129,9 +143,11 @@ export const GITHUB_RULES: Rule[] = [
       if (!conf) return NOT_APPLICABLE;
       const url = get(conf, 'url');
       if (isExpression(url)) return unknown('configuration.url');
-      if (typeof url !== 'string' || !url.startsWith('https://')) return fail('the webhook URL is not https', 'configuration.url');
       const insecure = conf.insecure_ssl;
-      return insecure === true || insecure === '1' || insecure === 'true' ? fail('insecure_ssl is on', 'configuration.insecure_ssl') : PASS;
+      if (isExpression(insecure)) return unknown('configuration.insecure_ssl');
+      // CKV_GIT_2 reads insecure_ssl on repository webhooks; a plain-http URL fails here alone
+      if (insecure === true || insecure === '1' || insecure === 'true') return fail('insecure_ssl is on', 'configuration.insecure_ssl', r.type === 'github_repository_webhook' ? undefined : []);
+      return typeof url === 'string' && url.startsWith('https://') ? PASS : fail('the webhook URL is not https', 'configuration.url', []);
     },
   },
 ];

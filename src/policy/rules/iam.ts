@@ -1,18 +1,24 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { blocks, fail, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireTrue, unknown } from '../values';
-import { actionMatches, conditionValues, parsePolicy, Statement } from './policy-document';
+import { blocks, citing, collect, fail, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireTrue, unknown } from '../values';
+import { actionMatches, conditionValues, isAccountRoot, isEveryone, parsePolicy, restrictsCaller, Statement } from './policy-document';
 
-/** Identity policies and where their document sits. */
-const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'];
+/** Identity policies and where their document sits (SSO permission sets keep theirs in `inline_policy`). */
+const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy'];
+/** The types Checkov's policy-document checks (CKV_AWS_62, CKV_AWS_63, CKV2_AWS_40) read; not roles' inline policies. */
+const CHECKOV_POLICY_TYPES = new Set(POLICY_TYPES.filter((t) => t !== 'aws_iam_role'));
 
-/** The permission documents of a resource: `policy`, or a role's inline policies. */
+/** The permission documents of a resource: `policy`, a role's inline policies, or a permission set's. */
 function documents(r: ResourceView): Array<{ path: string; value: unknown }> {
   if (r.type === 'aws_iam_role') return blocks(r.config.inline_policy).map((b, i) => ({ path: `inline_policy[${i}].policy`, value: b.policy }));
+  if (r.type === 'aws_ssoadmin_permission_set_inline_policy') return [{ path: 'inline_policy', value: r.config.inline_policy }];
   return [{ path: 'policy', value: r.config.policy }];
 }
 
+/** What an Allow statement does wrong, and the Checkov checks that fail on it. */
+interface Problem { readonly message: string; readonly checkov: readonly string[] }
+
 /** Fail on the first Allow statement matching `bad`; unknown if a document cannot be read. */
-function checkStatements(r: ResourceView, bad: (s: Statement) => string | undefined): RuleOutcome {
+function checkStatements(r: ResourceView, bad: (s: Statement) => Problem | undefined): RuleOutcome {
   const docs = documents(r).filter((d) => d.value !== undefined);
   if (docs.length === 0) return NOT_APPLICABLE;
   let unreadable: RuleOutcome | undefined;
@@ -22,11 +28,14 @@ function checkStatements(r: ResourceView, bad: (s: Statement) => string | undefi
     if (parsed.kind !== 'parsed') continue;
     for (const s of parsed.statements.filter((x) => x.effect === 'Allow')) {
       const problem = bad(s);
-      if (problem) return fail(`statement ${s.sid ?? '(no Sid)'} ${problem}`, doc.path);
+      if (problem) return fail(`statement ${s.sid ?? '(no Sid)'} ${problem.message}`, doc.path, CHECKOV_POLICY_TYPES.has(r.type) ? problem.checkov : []);
     }
   }
   return unreadable ?? PASS;
 }
+
+/** CKV2_AWS_40 fails any Allow of `iam:*` or `*`. */
+const fullIam = (s: Statement) => (s.actions.some((a) => a === '*' || a.toLowerCase() === 'iam:*') ? ['CKV2_AWS_40'] : []);
 
 const ESCALATION = [
   'iam:PassRole', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy',
@@ -34,8 +43,22 @@ const ESCALATION = [
   'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:UpdateAssumeRolePolicy', 'iam:AddUserToGroup',
 ];
 const ADMIN_POLICIES = /arn:aws[a-z-]*:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)$/;
-const ATTACHMENTS = ['aws_iam_role_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_role'];
+const ATTACHMENTS = ['aws_iam_role_policy_attachment', 'aws_iam_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_role',
+  'aws_ssoadmin_managed_policy_attachment'];
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
+
+/**
+ * What CKV_AWS_393 counts as an unsafe GitHub `sub` value: `*`, a bare claim, a wildcard
+ * first value, a first claim anyone can choose (workflow, environment, ref, ...), or `repo:`
+ * without an owner/repo shape. It accepts `repo:owner/*`; GP-IAM-007 does not.
+ */
+function unsafeForCheckov(value: string): boolean {
+  if (value === '*') return true;
+  const [claim, first] = value.split(':');
+  if (first === undefined || first === '*') return true;
+  if (['workflow', 'environment', 'ref', 'context', 'head_ref', 'base_ref'].some((c) => claim.startsWith(c))) return true;
+  return claim === 'repo' && !/^(\$\{)?[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*(@[0-9]+)?(\})?\/[^/]+/.test(first);
+}
 
 /** The trust statements of a role that let someone assume it. */
 function trust(r: ResourceView): { statements?: Statement[]; outcome?: RuleOutcome } {
@@ -53,9 +76,9 @@ export const IAM_RULES: Rule[] = [
     rationale: 'Action * on Resource * is full admin: one leaked credential owns the account.',
     remediation: 'List the actions and resources the principal needs; use grant* methods on golden-path constructs.',
     resourceTypes: POLICY_TYPES,
-    checkov: ['CKV_AWS_62', 'CKV_AWS_63'],
+    checkov: ['CKV_AWS_62', 'CKV_AWS_63', 'CKV2_AWS_40'],
     cis: ['1.16'],
-    evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') && s.resources.includes('*') ? 'allows * on *' : undefined)),
+    evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') && s.resources.includes('*') ? { message: 'allows * on *', checkov: ['CKV_AWS_62', 'CKV_AWS_63', 'CKV2_AWS_40'] } : undefined)),
   },
   {
     id: 'GP-IAM-002',
@@ -64,8 +87,8 @@ export const IAM_RULES: Rule[] = [
     rationale: 'Action * grants every current and future AWS action, even on a narrow resource.',
     remediation: 'Name the actions.',
     resourceTypes: POLICY_TYPES,
-    checkov: ['CKV_AWS_63'],
-    evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') ? 'allows Action *' : undefined)),
+    checkov: ['CKV_AWS_63', 'CKV2_AWS_40'],
+    evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') ? { message: 'allows Action *', checkov: ['CKV_AWS_63', 'CKV2_AWS_40'] } : undefined)),
   },
   {
     id: 'GP-IAM-003',
@@ -74,9 +97,10 @@ export const IAM_RULES: Rule[] = [
     rationale: '`s3:*` or `iam:*` includes destructive and permission-changing actions nobody meant to grant.',
     remediation: 'Replace service:* with the actions used.',
     resourceTypes: POLICY_TYPES,
+    checkov: ['CKV2_AWS_40'],
     evaluate: (r) => checkStatements(r, (s) => {
       const wild = s.actions.find((a) => /^[a-z0-9-]+:\*$/i.test(a));
-      return wild ? `allows ${wild}` : undefined;
+      return wild ? { message: `allows ${wild}`, checkov: fullIam(s) } : undefined;
     }),
   },
   {
@@ -90,7 +114,7 @@ export const IAM_RULES: Rule[] = [
     evaluate: (r) => checkStatements(r, (s) => {
       if (!s.resources.includes('*')) return undefined;
       const hit = ESCALATION.find((e) => s.actions.some((a) => actionMatches(a, e)));
-      return hit ? `allows ${hit} on *` : undefined;
+      return hit ? { message: `allows ${hit} on *`, checkov: fullIam(s) } : undefined;
     }),
   },
   {
@@ -100,21 +124,52 @@ export const IAM_RULES: Rule[] = [
     rationale: 'Allow + NotAction grants everything except a list, including services added later.',
     remediation: 'Allow named actions; use Deny + NotAction only for guardrail statements.',
     resourceTypes: POLICY_TYPES,
-    evaluate: (r) => checkStatements(r, (s) => (s.notActions.length ? 'uses Allow with NotAction' : undefined)),
+    evaluate: (r) => checkStatements(r, (s) => (s.notActions.length ? { message: 'uses Allow with NotAction', checkov: [] } : undefined)),
   },
   {
     id: 'GP-IAM-006',
     title: 'Role trust names its principals',
     severity: 'error',
-    rationale: 'A trust policy with Principal * (or AWS *) without a condition lets any AWS account assume the role.',
+    rationale: 'A trust policy with Principal * (or AWS *, or roles in any account) lets any AWS account assume the role, unless a condition narrows the caller (aws:PrincipalOrgID, aws:PrincipalArn, ...); aws:username and wildcard ARNs do not. Checkov\'s CKV_AWS_60 fails AWS * even with such a condition.',
     remediation: 'Trust named accounts, roles or services, or add a condition such as aws:PrincipalOrgID.',
     resourceTypes: ['aws_iam_role'],
-    checkov: ['CKV_AWS_60', 'CKV_AWS_61'],
+    checkov: ['CKV_AWS_60'],
     evaluate(r) {
       const t = trust(r);
       if (t.outcome) return t.outcome;
-      const open = t.statements!.find((s) => s.principals.includes('*') && Object.keys(s.condition).length === 0);
-      return open ? fail('the trust policy lets any principal assume the role', 'assume_role_policy') : PASS;
+      let undecided: RuleOutcome | undefined;
+      for (const s of t.statements!.filter((x) => x.principals.some(isEveryone))) {
+        const narrowed = restrictsCaller(s.condition);
+        if (narrowed === true) continue;
+        if (narrowed === 'unknown') {
+          undecided ??= unknown('assume_role_policy', 'has a condition resolved only at plan time');
+          continue;
+        }
+        return fail('the trust policy lets any AWS principal assume the role', 'assume_role_policy', s.principals.includes('AWS:*') ? ['CKV_AWS_60'] : []);
+      }
+      return undecided ?? PASS;
+    },
+  },
+  {
+    id: 'GP-IAM-015',
+    title: 'Role trust names roles, not whole accounts',
+    severity: 'warning',
+    rationale: 'Trusting an account id or its root lets every principal of that account that has sts:AssumeRole assume the role, including ones created later. An sts:ExternalId condition (third-party access) or an aws:PrincipalArn condition narrows it.',
+    remediation: 'Trust the role ARNs that need access, or add an sts:ExternalId or aws:PrincipalArn condition.',
+    resourceTypes: ['aws_iam_role'],
+    checkov: ['CKV_AWS_61'],
+    evaluate(r) {
+      const t = trust(r);
+      if (t.outcome) return t.outcome;
+      for (const s of t.statements!.filter((x) => x.principals.some(isAccountRoot))) {
+        const externalId = conditionValues(s.condition, 'sts:ExternalId').length > 0 && s.actions.some((a) => actionMatches(a, 'sts:AssumeRole'));
+        const narrowed = conditionValues(s.condition, 'aws:PrincipalArn').some((c) => /^(StringEquals|StringLike|ArnEquals|ArnLike)/i.test(c.operator) && c.values.every((v) => !v.includes(':*:') && v !== '*'));
+        if (externalId || narrowed) continue;
+        const who = s.principals.find(isAccountRoot)!.replace(/^AWS:/, '');
+        // CKV_AWS_61 excuses only sts:AssumeRole with an sts:ExternalId condition
+        return fail(`the trust policy trusts the whole account ${who}`, 'assume_role_policy');
+      }
+      return PASS;
     },
   },
   {
@@ -137,8 +192,11 @@ export const IAM_RULES: Rule[] = [
         const values = subs.flatMap((c) => c.values);
         if (values.some(isExpression)) return unknown('assume_role_policy', 'has a `sub` condition resolved at plan time');
         const loose = values.find((v) => v.includes('*') || v.includes('?') || !/^repo:[^/:]+\/[^/:]+:/.test(v));
-        if (loose) return fail(`the GitHub OIDC \`sub\` condition ${JSON.stringify(loose)} is not pinned to one repository and ref or environment`, 'assume_role_policy');
-        if (!auds.some((c) => c.values.includes('sts.amazonaws.com'))) return fail('the GitHub OIDC trust does not require aud = sts.amazonaws.com', 'assume_role_policy');
+        if (loose) {
+          return fail(`the GitHub OIDC \`sub\` condition ${JSON.stringify(loose)} is not pinned to one repository and ref or environment`, 'assume_role_policy',
+            values.some(unsafeForCheckov) ? ['CKV_AWS_393'] : []);
+        }
+        if (!auds.some((c) => c.values.includes('sts.amazonaws.com'))) return fail('the GitHub OIDC trust does not require aud = sts.amazonaws.com', 'assume_role_policy', []);
       }
       return PASS;
     },
@@ -153,10 +211,13 @@ export const IAM_RULES: Rule[] = [
     checkov: ['CKV_AWS_274', 'CKV2_AWS_56'],
     cis: ['1.16'],
     evaluate(r) {
-      const arns = r.type === 'aws_iam_role' ? list(r.config.managed_policy_arns) : [r.config.policy_arn];
+      const attribute = r.type === 'aws_iam_role' ? 'managed_policy_arns' : r.type === 'aws_ssoadmin_managed_policy_attachment' ? 'managed_policy_arn' : 'policy_arn';
+      const arns = list(r.config[attribute]);
       if (arns.every((a) => a === undefined)) return NOT_APPLICABLE;
-      const admin = arns.find((a) => typeof a === 'string' && ADMIN_POLICIES.test(a));
-      return admin ? fail(`attaches ${String(admin)}`, r.type === 'aws_iam_role' ? 'managed_policy_arns' : 'policy_arn') : PASS;
+      const admin = arns.filter((a): a is string => typeof a === 'string' && ADMIN_POLICIES.test(a));
+      if (!admin.length) return PASS;
+      const cites = admin.map((a) => (a.endsWith('/IAMFullAccess') ? 'CKV2_AWS_56' : 'CKV_AWS_274'));
+      return fail(`attaches ${admin.join(', ')}`, attribute, [...new Set(cites)]);
     },
   },
   {
@@ -204,25 +265,23 @@ export const IAM_RULES: Rule[] = [
     resourceTypes: ['aws_iam_account_password_policy'],
     checkov: ['CKV_AWS_11', 'CKV_AWS_12', 'CKV_AWS_14', 'CKV_AWS_15'],
     evaluate(r) {
-      for (const flag of ['require_lowercase_characters', 'require_uppercase_characters', 'require_numbers', 'require_symbols']) {
-        const out = requireTrue(r.config, flag, `${flag} is not true`);
-        if (out.status !== 'pass') return out;
-      }
-      return PASS;
+      const checks: Record<string, string> = { require_lowercase_characters: 'CKV_AWS_11', require_numbers: 'CKV_AWS_12', require_symbols: 'CKV_AWS_14', require_uppercase_characters: 'CKV_AWS_15' };
+      return collect(Object.entries(checks).map(([flag, id]) => citing(requireTrue(r.config, flag, `${flag} is not true`), [id])));
     },
   },
   {
     id: 'GP-IAM-013',
     title: 'Password policy: passwords expire within 90 days',
     severity: 'info',
-    rationale: 'CIS asks for expiry; NIST 800-63B no longer does, hence info only.',
+    rationale: 'CIS asks for expiry; NIST 800-63B no longer does, hence info only. Checkov\'s CKV_AWS_9, as read, fails only an unset age and passes ages of 90 days or more, so only an unset age cites it.',
     remediation: 'Set max_password_age to 90 or less, or accept this finding.',
     resourceTypes: ['aws_iam_account_password_policy'],
     checkov: ['CKV_AWS_9'],
     evaluate(r) {
       const v = r.config.max_password_age;
       if (isExpression(v)) return unknown('max_password_age');
-      return typeof v === 'number' && v > 0 && v <= 90 ? PASS : fail('max_password_age is not set to 90 days or less', 'max_password_age');
+      if (v === undefined) return fail('max_password_age is not set, so passwords never expire', 'max_password_age');
+      return Number(v) > 0 && Number(v) <= 90 ? PASS : fail(`max_password_age is ${String(v)}, not 1 to 90 days`, 'max_password_age', []);
     },
   },
   {
@@ -235,7 +294,10 @@ export const IAM_RULES: Rule[] = [
     checkov: ['CKV_AWS_348'],
     evaluate(r) {
       // an inactive key (kept only while callers migrate away) is no working credential
-      return r.config.status === 'Inactive' ? PASS : fail('creates an active long-lived access key whose secret lands in state', 'status');
+      if (r.config.status === 'Inactive') return PASS;
+      if (isExpression(r.config.status)) return unknown('status');
+      // CKV_AWS_348 is about keys of the root user only
+      return fail('creates an active long-lived access key whose secret lands in state', 'status', r.config.user === 'root' ? ['CKV_AWS_348'] : []);
     },
   },
 ];

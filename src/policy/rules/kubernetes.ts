@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { blocks, fail, get, isExpression, list, NOT_APPLICABLE, PASS, unknown } from '../values';
+import { blocks, citing, collect, fail, get, isExpression, list, NOT_APPLICABLE, PASS, unknown } from '../values';
 
 // Pod Security Standards (baseline + restricted) on the Terraform Kubernetes provider's
 // snake_case fields, plus operational hygiene. Checkov has no runAsNonRoot or seccomp check
@@ -17,7 +17,9 @@ interface Workload {
   readonly path: string;
   /** The pod template's metadata (annotations). */
   readonly metadata: Record<string, any>;
-  readonly containers: Array<{ c: Record<string, any>; path: string }>;
+  readonly containers: Array<{ c: Record<string, any>; path: string; init: boolean }>;
+  /** Containers come from a `dynamic` block: what they set is known only at plan time. */
+  readonly dynamicContainers: boolean;
 }
 
 /** Where the pod spec sits for each workload type. */
@@ -31,9 +33,9 @@ export function workload(r: ResourceView): Workload | undefined {
   const spec = get(r.config, path);
   if (!spec || typeof spec !== 'object') return undefined;
   const s = (Array.isArray(spec) ? spec[0] : spec) as Record<string, any>;
-  const containers = (['container', 'init_container'] as const).flatMap((kind) => blocks(s[kind]).map((c, i) => ({ c, path: `${path}.${kind}[${i}]` })));
+  const containers = (['container', 'init_container'] as const).flatMap((kind) => blocks(s[kind]).map((c, i) => ({ c, path: `${path}.${kind}[${i}]`, init: kind === 'init_container' })));
   const meta = get(r.config, metaPath);
-  return { spec: s, path, metadata: (Array.isArray(meta) ? meta[0] : meta) ?? {}, containers };
+  return { spec: s, path, metadata: (Array.isArray(meta) ? meta[0] : meta) ?? {}, containers, dynamicContainers: isExpression(s.container) || isExpression(s.init_container) };
 }
 
 type Check = (w: Workload, r: ResourceView) => RuleOutcome;
@@ -52,7 +54,36 @@ function eachContainer(w: Workload, bad: (c: Record<string, any>, path: string) 
     if (typeof out === 'string') return fail(`container ${String(c.name ?? '?')}: ${out}`, path);
     if (out) return out;
   }
-  return PASS;
+  return w.dynamicContainers ? unknown(`${w.path}.container`, 'is a dynamic block whose content is known only at plan time') : PASS;
+}
+
+/** A container's problem, with the Checkov checks that fail on it (as Checkov reads only `container`, not `init_container`). */
+interface ContainerProblem { readonly message: string; readonly checkov: readonly string[] }
+
+/**
+ * Judge every container and fail with the first problem, citing every Checkov check that
+ * failed on any container of this resource type.
+ */
+function allContainers(w: Workload, r: ResourceView, check: (c: Record<string, any>, path: string) => ContainerProblem | RuleOutcome | undefined): RuleOutcome {
+  const outcomes = w.containers.map(({ c, path, init }) => {
+    const out = check(c, path);
+    if (out === undefined) return PASS;
+    if ('status' in out) return out;
+    return fail(`container ${String(c.name ?? '?')}: ${out.message}`, path, init ? [] : checkovFor(r.type, out.checkov));
+  });
+  if (w.dynamicContainers) outcomes.push(unknown(`${w.path}.container`, 'is a dynamic block whose content is known only at plan time'));
+  return collect(outcomes);
+}
+
+/** Checkov's Kubernetes checks read pods and deployments; a few also daemon sets, one every namespaced type. */
+const CHECKOV_POD_TYPES = ['kubernetes_pod', 'kubernetes_pod_v1', 'kubernetes_deployment', 'kubernetes_deployment_v1'];
+const CHECKOV_EXTRA_TYPES: Record<string, string[]> = {
+  CKV_K8S_27: ['kubernetes_daemonset', 'kubernetes_daemon_set_v1'],
+  CKV_K8S_29: ['kubernetes_daemonset', 'kubernetes_daemon_set_v1'],
+};
+/** The Checkov checks among `ids` that read resources of `type`. */
+function checkovFor(type: string, ids: readonly string[]): string[] {
+  return ids.filter((id) => CHECKOV_POD_TYPES.includes(type) || CHECKOV_EXTRA_TYPES[id]?.includes(type));
 }
 
 function podFlag(key: string, what: string): Check {
@@ -97,32 +128,38 @@ export const KUBERNETES_RULES: Rule[] = [
       const v = scValue(c, 'privileged');
       if (isExpression(v)) return unknown(`${p}.security_context.privileged`);
       return v === true ? 'is privileged' : undefined;
-    }), ['CKV_K8S_16', 'CKV_K8S_159']),
+    }), ['CKV_K8S_16']),
   pss('GP-K8S-005', 'Privilege escalation is explicitly off', 'restricted', 'allowPrivilegeEscalation must be set to false (unset fails: setuid binaries could gain privileges).',
     'Set security_context.allow_privilege_escalation = false on every container.',
-    (w) => eachContainer(w, (c, p) => {
+    (w, r) => allContainers(w, r, (c, p) => {
       const v = scValue(c, 'allow_privilege_escalation');
       if (isExpression(v)) return unknown(`${p}.security_context.allow_privilege_escalation`);
-      return v === false ? undefined : 'allow_privilege_escalation is not set to false';
-    }), ['CKV_K8S_20', 'CKV_K8S_29', 'CKV_K8S_30']),
+      if (v === false) return undefined;
+      // CKV_K8S_20 fails an explicit true; CKV_K8S_30 a container without any security_context
+      if (v === true) return { message: 'allow_privilege_escalation is true', checkov: ['CKV_K8S_20'] };
+      return { message: 'allow_privilege_escalation is not set to false', checkov: c.security_context === undefined ? ['CKV_K8S_30'] : [] };
+    }), ['CKV_K8S_20', 'CKV_K8S_30']),
   pss('GP-K8S-006', 'Runs as non-root', 'restricted', 'runAsNonRoot must be true on the pod or on every container.',
     'Set spec.security_context.run_as_non_root = true (and do not set it false on a container).',
-    (w) => {
+    (w, r) => {
       const pod = scValue(w.spec, 'run_as_non_root');
       if (isExpression(pod)) return unknown(`${w.path}.security_context.run_as_non_root`);
-      return eachContainer(w, (c, p) => {
+      // CKV_K8S_29 fails a pod spec without any security_context
+      const podContext = w.spec.security_context === undefined ? checkovFor(r.type, ['CKV_K8S_29']) : [];
+      const out = eachContainer(w, (c, p) => {
         const v = scValue(c, 'run_as_non_root');
         if (isExpression(v)) return unknown(`${p}.security_context.run_as_non_root`);
         if (v === false) return 'sets run_as_non_root = false';
         return v === true || pod === true ? undefined : 'run_as_non_root is not true on the container or the pod';
       });
-    }, ['CKV_K8S_6']),
+      return citing(out, podContext);
+    }, ['CKV_K8S_29']),
   pss('GP-K8S-007', 'Does not run as UID 0', 'restricted', 'runAsUser 0 is root whatever runAsNonRoot says.',
     'Set run_as_user to a non-zero UID, or leave it to the image.',
     (w) => {
       if (String(scValue(w.spec, 'run_as_user')) === '0') return fail('the pod runs as UID 0', `${w.path}.security_context.run_as_user`);
       return eachContainer(w, (c) => (String(scValue(c, 'run_as_user')) === '0' ? 'runs as UID 0' : undefined));
-    }, ['CKV_K8S_40']),
+    }),
   pss('GP-K8S-008', 'Seccomp profile is RuntimeDefault or Localhost', 'restricted', 'seccompProfile.type must be RuntimeDefault or Localhost on the pod or every container (unset fails).',
     'Set spec.security_context.seccomp_profile.type = "RuntimeDefault".',
     (w) => {
@@ -136,21 +173,36 @@ export const KUBERNETES_RULES: Rule[] = [
         if (v !== undefined && !ok(v)) return `seccomp profile is ${String(v)}`;
         return ok(v) || ok(pod) ? undefined : 'has no seccomp profile (unset fails restricted)';
       });
-    }, ['CKV_K8S_32']),
+    }),
   pss('GP-K8S-009', 'Capabilities: drop ALL, add at most NET_BIND_SERVICE', 'restricted', 'containers must drop ALL capabilities and may add back only NET_BIND_SERVICE.',
     'Set security_context.capabilities { drop = ["ALL"] } and add nothing else.',
-    (w) => eachContainer(w, (c) => {
-      const drop = list(get(sc(c), 'capabilities.drop')).map(String);
-      const add = list(get(sc(c), 'capabilities.add')).map(String);
-      if (!drop.includes('ALL')) return 'does not drop ALL capabilities';
+    (w, r) => allContainers(w, r, (c, p) => {
+      const caps = get(sc(c), 'capabilities');
+      const dropRaw = get(sc(c), 'capabilities.drop');
+      const addRaw = get(sc(c), 'capabilities.add');
+      if (isExpression(dropRaw) || isExpression(addRaw)) return unknown(`${p}.security_context.capabilities`);
+      const drop = list(dropRaw).map(String);
+      const add = list(addRaw).map(String);
+      const cites: string[] = [];
+      if (add.length) cites.push('CKV_K8S_25'); // Checkov fails any added capability, even NET_BIND_SERVICE
+      if (add.includes('SYS_ADMIN')) cites.push('CKV_K8S_39');
+      if (!drop.includes('ALL')) {
+        if (!drop.includes('NET_RAW')) cites.push('CKV_K8S_28');
+        if (caps !== undefined && !drop.some((d) => d.toUpperCase() === 'ALL')) cites.push('CKV_K8S_37');
+        return { message: 'does not drop ALL capabilities', checkov: cites };
+      }
       const extra = add.filter((a) => a !== 'NET_BIND_SERVICE');
-      return extra.length ? `adds ${extra.join(', ')}` : undefined;
+      return extra.length ? { message: `adds ${extra.join(', ')}`, checkov: cites } : undefined;
     }), ['CKV_K8S_25', 'CKV_K8S_28', 'CKV_K8S_37', 'CKV_K8S_39']),
   pss('GP-K8S-010', 'No hostPath volumes', 'baseline', 'hostPath mounts node files (the container runtime socket, kubelet credentials) into the pod.',
     'Use an emptyDir, a PVC or a CSI volume.',
-    (w) => {
-      const i = blocks(w.spec.volume).findIndex((v) => v.host_path !== undefined);
-      return i >= 0 ? fail('mounts a host_path volume', `${w.path}.volume[${i}].host_path`) : PASS;
+    (w, r) => {
+      const volumes = blocks(w.spec.volume);
+      const i = volumes.findIndex((v) => v.host_path !== undefined);
+      if (i < 0) return isExpression(w.spec.volume) ? unknown(`${w.path}.volume`, 'is a dynamic block whose content is known only at plan time') : PASS;
+      // CKV_K8S_27 is about the Docker socket only
+      const socket = volumes.some((v) => get(v, 'host_path.path') === '/var/run/docker.sock');
+      return fail(socket ? 'mounts the Docker socket from the host' : 'mounts a host_path volume', `${w.path}.volume[${i}].host_path`, socket ? checkovFor(r.type, ['CKV_K8S_27']) : []);
     }, ['CKV_K8S_27']),
   pss('GP-K8S-011', 'Only restricted volume types', 'restricted', `volumes may only be ${ALLOWED_VOLUMES.join(', ')}.`,
     'Replace other volume sources with a PVC or CSI volume.',
@@ -217,9 +269,11 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Set resources.requests and resources.limits for cpu and memory (Service sizes do).',
     resourceTypes: WORKLOAD_TYPES,
     checkov: ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
-    evaluate: onWorkload((w) => eachContainer(w, (c) => {
-      for (const k of ['requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory']) if (get(c, `resources.${k}`) === undefined) return `has no resources.${k}`;
-      return undefined;
+    evaluate: onWorkload((w, r) => allContainers(w, r, (c, p) => {
+      const checks: Record<string, string> = { 'requests.cpu': 'CKV_K8S_10', 'limits.cpu': 'CKV_K8S_11', 'limits.memory': 'CKV_K8S_12', 'requests.memory': 'CKV_K8S_13' };
+      if (isExpression(get(c, 'resources'))) return unknown(`${p}.resources`);
+      const missing = Object.keys(checks).filter((k) => get(c, `resources.${k}`) === undefined);
+      return missing.length ? { message: `has no resources.${missing.join(', resources.')}`, checkov: missing.map((k) => checks[k]) } : undefined;
     })),
   },
   {
@@ -230,10 +284,10 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Add liveness_probe and readiness_probe (and startup_probe for slow starts).',
     resourceTypes: WORKLOAD_TYPES.filter((t) => !t.includes('job')),
     checkov: ['CKV_K8S_8', 'CKV_K8S_9'],
-    evaluate: onWorkload((w) => eachContainer(w, (c, p) => {
+    evaluate: onWorkload((w, r) => allContainers(w, r, (c, p) => {
       if (p.includes('init_container')) return undefined;
-      if (c.liveness_probe === undefined) return 'has no liveness_probe';
-      return c.readiness_probe === undefined ? 'has no readiness_probe' : undefined;
+      const missing = [c.liveness_probe === undefined && 'liveness_probe', c.readiness_probe === undefined && 'readiness_probe'].filter((x): x is string => !!x);
+      return missing.length ? { message: `has no ${missing.join(' and no ')}`, checkov: missing.map((m) => (m === 'liveness_probe' ? 'CKV_K8S_8' : 'CKV_K8S_9')) } : undefined;
     })),
   },
   {
@@ -243,15 +297,15 @@ export const KUBERNETES_RULES: Rule[] = [
     rationale: '`latest` or no tag means the running code changes without a change in Terraform.',
     remediation: 'Use image@sha256:... or an immutable version tag.',
     resourceTypes: WORKLOAD_TYPES,
-    checkov: ['CKV_K8S_14', 'CKV_K8S_43'],
-    evaluate: onWorkload((w) => eachContainer(w, (c, p) => {
+    checkov: ['CKV_K8S_14'],
+    evaluate: onWorkload((w, r) => citing(eachContainer(w, (c, p) => {
       const image = c.image;
       if (isExpression(image)) return unknown(`${p}.image`);
       if (typeof image !== 'string') return 'has no image';
       if (image.includes('@sha256:')) return undefined;
       const tag = image.split('/').pop()!.split(':')[1];
       return !tag || tag === 'latest' ? `image ${image} is not pinned` : undefined;
-    })),
+    }), checkovFor(r.type, ['CKV_K8S_14']))),
   },
   {
     id: 'GP-K8S-022',
@@ -260,12 +314,14 @@ export const KUBERNETES_RULES: Rule[] = [
     rationale: 'The default namespace has no team quota, network policy or Pod Security labels.',
     remediation: "Set metadata.namespace to the team's namespace (TeamTenancy creates it).",
     resourceTypes: [...WORKLOAD_TYPES, 'kubernetes_service', 'kubernetes_service_v1', 'kubernetes_secret', 'kubernetes_secret_v1',
-      'kubernetes_config_map', 'kubernetes_config_map_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1'],
+      'kubernetes_config_map', 'kubernetes_config_map_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1',
+      'kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_ingress', 'kubernetes_ingress_v1'],
     checkov: ['CKV_K8S_21'],
     evaluate(r) {
       const ns = get(r.config, 'metadata.namespace');
-      if (isExpression(ns)) return PASS; // a reference to a namespace resource is never "default"
-      return ns === undefined || ns === 'default' ? fail('is in the default namespace', 'metadata.namespace') : PASS;
+      // a reference to a namespace resource is never "default"; a variable without a default may be
+      if (isExpression(ns)) return /^\$\{kubernetes_namespace(_v1)?\./.test(String(ns)) ? PASS : unknown('metadata.namespace');
+      return ns === undefined || ns === '' || ns === 'default' ? fail('is in the default namespace', 'metadata.namespace') : PASS;
     },
   },
   {
@@ -275,7 +331,6 @@ export const KUBERNETES_RULES: Rule[] = [
     rationale: 'Most pods never call the API; a mounted token is a credential for whoever compromises them.',
     remediation: 'Set automount_service_account_token = false on the pod spec (or on the service account).',
     resourceTypes: [...WORKLOAD_TYPES, 'kubernetes_service_account', 'kubernetes_service_account_v1'],
-    checkov: ['CKV_K8S_38'],
     evaluate(r) {
       if (r.type.startsWith('kubernetes_service_account')) {
         return r.config.automount_service_account_token === false ? PASS : fail('automount_service_account_token is not false', 'automount_service_account_token');
@@ -318,8 +373,25 @@ export const KUBERNETES_RULES: Rule[] = [
     resourceTypes: ['kubernetes_role', 'kubernetes_role_v1', 'kubernetes_cluster_role', 'kubernetes_cluster_role_v1'],
     checkov: ['CKV_K8S_49'],
     evaluate(r) {
-      const i = blocks(r.config.rule).findIndex((rule) => [...list(rule.verbs), ...list(rule.resources), ...list(rule.api_groups)].includes('*'));
-      return i >= 0 ? fail('a rule uses *', `rule[${i}]`) : PASS;
+      const rules = blocks(r.config.rule);
+      const i = rules.findIndex((rule) => [...list(rule.verbs), ...list(rule.resources), ...list(rule.api_groups)].includes('*'));
+      if (i >= 0) return fail('a rule uses *', `rule[${i}]`);
+      return isExpression(r.config.rule) || rules.some((rule) => [rule.verbs, rule.resources, rule.api_groups].some(isExpression)) ? unknown('rule') : PASS;
+    },
+  },
+  {
+    id: 'GP-K8S-027',
+    title: 'Bindings do not grant roles to a default service account',
+    severity: 'warning',
+    rationale: 'Every pod that names no service account runs as `default`; a role bound to it is granted to all of them.',
+    remediation: 'Create a service account for the workload and bind the role to it.',
+    resourceTypes: ['kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_cluster_role_binding', 'kubernetes_cluster_role_binding_v1'],
+    checkov: ['CKV_K8S_42'],
+    evaluate(r) {
+      const subjects = blocks(r.config.subject);
+      const bad = subjects.findIndex((s) => s.kind === 'ServiceAccount' && s.name === 'default');
+      if (bad >= 0) return fail(`binds ${String(get(r.config, 'role_ref.name') ?? 'a role')} to the default service account`, `subject[${bad}]`);
+      return isExpression(r.config.subject) || subjects.some((s) => isExpression(s.name)) ? unknown('subject') : PASS;
     },
   },
 ];

@@ -66,14 +66,23 @@ const fromWorld = (p: Permission) => p.cidrs.some((c) => WORLD.includes(c));
 const covers = (p: Permission, port: number) =>
   allProtocols(p) || ((p.protocol === 'tcp' || p.protocol === '6') && (p.from ?? 0) <= port && port <= (p.to ?? 65535));
 
-/** Fail when a world-open ingress permission matches `bad`. */
+/**
+ * Fail when a world-open ingress permission matches `bad`. Checkov's per-port checks read
+ * `protocol`, so on aws_vpc_security_group_ingress_rule they miss `ip_protocol = "-1"`:
+ * such a finding cites no Checkov check.
+ */
 function worldIngress(resource: ResourceView, bad: (p: Permission) => boolean, what: string): RuleOutcome {
   const perms = permissions(resource).filter((p) => p.direction === 'ingress');
+  if (perms.length === 0 && isExpression(resource.config.ingress)) return unknown('ingress', 'is a dynamic block whose content is known only at plan time');
   if (perms.length === 0) return NOT_APPLICABLE;
   const open = perms.find((p) => !p.expression && fromWorld(p) && bad(p));
-  if (open) return fail(`ingress from ${open.cidrs.filter((c) => WORLD.includes(c)).join(', ')} ${what}`, open.path || undefined);
+  if (open) {
+    const missedByCheckov = resource.type === 'aws_vpc_security_group_ingress_rule' && allProtocols(open);
+    return fail(`ingress from ${open.cidrs.filter((c) => WORLD.includes(c)).join(', ')} ${what}`, open.path || undefined, missedByCheckov ? [] : undefined);
+  }
   const unresolved = perms.find((p) => p.expression);
-  return unresolved ? unknown(unresolved.path || 'cidr_blocks', 'has parts resolved only at plan time') : PASS;
+  if (unresolved) return unknown(unresolved.path || 'cidr_blocks', 'has parts resolved only at plan time');
+  return isExpression(resource.config.ingress) ? unknown('ingress', 'is a dynamic block whose content is known only at plan time') : PASS;
 }
 
 const DATA_PORTS = [1433, 1521, 2379, 3306, 5432, 5601, 6379, 9200, 9300, 11211, 27017];
@@ -127,8 +136,17 @@ export const NETWORK_RULES: Rule[] = [
     rationale: 'A public listener other than 80/443 is usually a forgotten debugging rule.',
     remediation: 'Put the service behind a load balancer on 443, or narrow the CIDR.',
     resourceTypes: SG_TYPES,
-    checkov: ['CKV_AWS_260'],
     evaluate: (r) => worldIngress(r, (p) => !allProtocols(p) && !((p.from ?? -1) >= 80 && (p.to ?? -1) <= 80) && !((p.from ?? -1) >= 443 && (p.to ?? -1) <= 443), 'reaches a port other than 80 or 443'),
+  },
+  {
+    id: 'GP-NET-012',
+    title: 'No plain HTTP from the internet',
+    severity: 'warning',
+    rationale: 'Port 80 open to the world serves traffic without TLS; a load balancer that only redirects to 443 should be the one place it is open.',
+    remediation: 'Serve 443 only, or open 80 on the load balancer that redirects to HTTPS and suppress this finding there with that reason.',
+    resourceTypes: SG_TYPES,
+    checkov: ['CKV_AWS_260'],
+    evaluate: (r) => worldIngress(r, (p) => covers(p, 80), 'reaches port 80 (plain HTTP)'),
   },
   {
     id: 'GP-NET-006',
@@ -142,20 +160,33 @@ export const NETWORK_RULES: Rule[] = [
       const perms = permissions(r);
       if (perms.length === 0) return NOT_APPLICABLE;
       const bare = perms.find((p) => !p.description);
-      return bare ? fail('a rule has no description', bare.path || 'description') : PASS;
+      if (!bare) return PASS;
+      // CKV_AWS_23 is content with the group's own description, and does not read the
+      // aws_vpc_security_group_*_rule types
+      const checkovFails = r.type === 'aws_security_group_rule' || (r.type === 'aws_security_group' && !r.config.description);
+      return fail('a rule has no description', bare.path || 'description', checkovFails ? ['CKV_AWS_23'] : []);
     },
   },
   {
     id: 'GP-NET-007',
     title: 'Default security group is closed',
     severity: 'error',
-    rationale: 'Anything launched without a security group lands in the default one; it must allow nothing.',
-    remediation: 'Manage aws_default_security_group with no ingress and no egress blocks (AwsEnvironment does).',
-    resourceTypes: ['aws_default_security_group'],
+    rationale: 'Anything launched without a security group lands in the default one; it must allow nothing. A VPC whose default group Terraform does not manage keeps the AWS default, which allows traffic between its members.',
+    remediation: 'Manage aws_default_security_group for the VPC with no ingress and no egress blocks (AwsEnvironment does).',
+    resourceTypes: ['aws_default_security_group', 'aws_vpc'],
     checkov: ['CKV2_AWS_12'],
     cis: ['5.4'],
-    evaluate(r) {
-      return blocks(r.config.ingress).length || blocks(r.config.egress).length ? fail('the default security group has rules', 'ingress') : PASS;
+    evaluate(r, stack) {
+      const closed = (sg: ResourceView): RuleOutcome => {
+        if (isExpression(sg.config.ingress) || isExpression(sg.config.egress)) return unknown('ingress', 'is a dynamic block whose content is known only at plan time');
+        const extra = stack.attached(sg, ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'], 'security_group_id');
+        if (blocks(sg.config.ingress).length || blocks(sg.config.egress).length) return fail('the default security group has rules', 'ingress');
+        return extra.length ? fail(`the default security group gets rules from ${extra[0].address}`) : PASS;
+      };
+      if (r.type === 'aws_default_security_group') return closed(r);
+      const groups = stack.attached(r, ['aws_default_security_group'], 'vpc_id');
+      if (groups.length === 0) return fail('no aws_default_security_group closes the default security group of this VPC');
+      return closed(groups[0]);
     },
   },
   {
@@ -200,9 +231,10 @@ export const NETWORK_RULES: Rule[] = [
     checkov: ['CKV_AWS_382'],
     evaluate(r) {
       const egress = permissions(r).filter((p) => p.direction === 'egress');
-      if (egress.length === 0) return NOT_APPLICABLE;
+      if (egress.length === 0) return isExpression(r.config.egress) ? unknown('egress', 'is a dynamic block whose content is known only at plan time') : NOT_APPLICABLE;
       const open = egress.find((p) => !p.expression && fromWorld(p) && allProtocols(p));
-      return open ? fail('egress allows all protocols to the internet', open.path || undefined) : PASS;
+      // as for ingress, Checkov misses ip_protocol "-1" on aws_vpc_security_group_egress_rule
+      return open ? fail('egress allows all protocols to the internet', open.path || undefined, r.type === 'aws_vpc_security_group_egress_rule' ? [] : undefined) : PASS;
     },
   },
 ];

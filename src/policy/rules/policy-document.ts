@@ -8,8 +8,10 @@ export interface Statement {
   readonly actions: string[];
   readonly notActions: string[];
   readonly resources: string[];
-  /** Principals as `AWS:...`, `Service:...`, `Federated:...` or `*`. */
+  /** Principals as `AWS:...`, `Service:...`, `Federated:...`, or `*` for `"Principal": "*"` (so `AWS:*` is AWS's wildcard). */
   readonly principals: string[];
+  /** Did the statement carry a `Condition` block at all (even an empty one)? */
+  readonly hasCondition: boolean;
   readonly condition: Record<string, Record<string, unknown>>;
 }
 
@@ -44,7 +46,8 @@ export function parsePolicy(value: unknown): ParsedPolicy {
     notActions: arr(s.NotAction),
     resources: arr(s.Resource),
     principals: principals(s.Principal),
-    condition: s.Condition ?? {},
+    condition: typeof s.Condition === 'object' && s.Condition !== null ? s.Condition : {},
+    hasCondition: s.Condition !== undefined,
   }));
   return { kind: 'parsed', statements };
 }
@@ -53,7 +56,52 @@ function principals(p: unknown): string[] {
   if (p === undefined) return [];
   if (p === '*') return ['*'];
   if (typeof p !== 'object' || p === null) return [String(p)];
-  return Object.entries(p).flatMap(([kind, v]) => arr(v).map((x) => (x === '*' ? '*' : `${kind}:${x}`)));
+  return Object.entries(p).flatMap(([kind, v]) => arr(v).map((x) => `${kind}:${x}`));
+}
+
+/** `"*"`, `{"AWS": "*"}`, or a role or user ARN in any account (`arn:aws:iam::*:role/x`). */
+export function isEveryone(principal: string): boolean {
+  return principal === '*' || principal === 'AWS:*' || /^AWS:arn:aws[a-z-]*:(iam|sts)::\*:/.test(principal);
+}
+
+/** A whole AWS account as principal: its 12-digit id or its root ARN. */
+export function isAccountRoot(principal: string): boolean {
+  return /^AWS:(\d{12}|arn:aws[a-z-]*:iam::\d{12}:root)$/.test(principal);
+}
+
+/**
+ * Condition keys that narrow who can make a call to one organisation, account, network or
+ * source resource. Keys such as aws:username, aws:UserAgent, aws:Referer or
+ * aws:SecureTransport do not: any caller controls or meets them.
+ */
+const CALLER_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount',
+  'aws:sourcearn', 'aws:sourceowner', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:vpceaccount', 'aws:sourceip', 'aws:ec2instancesourcevpc',
+  'ec2:sourceinstancearn', 'lambda:sourcefunctionarn', 'ssm:sourceinstancearn', 'kms:calleraccount', 'aws:userid']);
+
+/** A value that matches anything worth restricting: `*`, an org `o-*`, an ARN in any account. */
+const isWildcardValue = (v: string) => v === '*' || /^o-\*$/.test(v) || /^arn:aws[a-z-]*:[a-z0-9-]*:[^:]*:\*(:|$)/.test(v) || /^\*/.test(v);
+
+/**
+ * Does a statement's condition really narrow who can call? A positive operator (Equals,
+ * Like, ArnEquals, IpAddress, with ForAnyValue/ForAllValues too) on a caller key, with
+ * values that are not wildcards. A value resolved only at plan time makes the answer unknown.
+ */
+export function restrictsCaller(condition: Statement['condition']): boolean | 'unknown' {
+  let unknownValue = false;
+  for (const [operator, byKey] of Object.entries(condition)) {
+    const op = operator.replace(/^For(Any|All)Values:/i, '').replace(/IfExists$/i, '');
+    if (!/^(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/i.test(op)) continue;
+    for (const [key, raw] of Object.entries(byKey ?? {})) {
+      if (!CALLER_KEYS.has(key.toLowerCase())) continue;
+      const values = arr(raw);
+      if (values.some(isExpression)) {
+        unknownValue = true;
+        continue;
+      }
+      if (values.length && !values.some(isWildcardValue)) return true;
+    }
+  }
+  return unknownValue ? 'unknown' : false;
 }
 
 /** Does an action pattern in a policy match `action` (case-insensitive, `*` wildcards)? */
@@ -104,11 +152,27 @@ export function neutralizeExpressions(text: string): string {
   return out;
 }
 
-/** Fail when a resource policy (bucket, queue, topic, key, repository) allows everyone without a condition. */
-export function publicPolicy(value: unknown, attribute: string): RuleOutcome {
+/**
+ * Fail when a resource policy (bucket, queue, topic, key, repository) allows everyone —
+ * Principal `*`, AWS `*`, or any account's roles — without a condition that narrows the
+ * caller. `cite` names the Checkov checks whose own condition fails on that statement.
+ */
+export function publicPolicy(value: unknown, attribute: string, cite: (s: Statement) => readonly string[]): RuleOutcome {
   const parsed = parsePolicy(value);
   if (parsed.kind === 'none') return NOT_APPLICABLE;
   if (parsed.kind === 'unknown') return unknown(attribute, parsed.why);
-  const open = parsed.statements.find((s) => s.effect === 'Allow' && s.principals.includes('*') && Object.keys(s.condition).length === 0);
-  return open ? fail(`statement ${open.sid ?? '(no Sid)'} allows Principal * without a condition`, attribute) : PASS;
+  let undecided: RuleOutcome | undefined;
+  for (const s of parsed.statements) {
+    if (s.effect !== 'Allow' || !s.principals.some(isEveryone)) continue;
+    const narrowed = restrictsCaller(s.condition);
+    if (narrowed === true) continue;
+    if (narrowed === 'unknown') {
+      undecided ??= unknown(attribute, `has a condition on statement ${s.sid ?? '(no Sid)'} resolved only at plan time`);
+      continue;
+    }
+    const who = s.principals.find(isEveryone)!;
+    const why = s.hasCondition ? 'with a condition that does not narrow the caller' : 'without a condition';
+    return fail(`statement ${s.sid ?? '(no Sid)'} allows ${who === '*' ? 'Principal *' : who.replace(/^AWS:/, 'AWS ')} ${why}`, attribute, cite(s));
+  }
+  return undecided ?? PASS;
 }

@@ -1,11 +1,15 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireSet, requireTrue, unknown } from '../values';
+import { citing, fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
 
 const DB = ['aws_db_instance', 'aws_rds_cluster'];
 
-/** Aurora instances take most settings from their cluster; only standalone instances are judged here. */
-const isClusterMember = (c: Record<string, unknown>) => c.cluster_identifier !== undefined;
-const standalone = (check: (r: ResourceView) => RuleOutcome) => (r: ResourceView): RuleOutcome => (isClusterMember(r.config) ? NOT_APPLICABLE : check(r));
+/**
+ * Checkov has one check per resource type for most database settings; a failure cites the
+ * one for this resource's type. (`cluster_identifier` on aws_rds_cluster is the cluster's
+ * own name, not a sign of membership: members are aws_rds_cluster_instance, judged apart.)
+ */
+const perType = (instance: string, cluster: string) => (r: ResourceView, outcome: RuleOutcome): RuleOutcome =>
+  citing(outcome, [r.type === 'aws_rds_cluster' ? cluster : instance]);
 
 export const RDS_RULES: Rule[] = [
   {
@@ -17,7 +21,11 @@ export const RDS_RULES: Rule[] = [
     resourceTypes: DB,
     checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
     cis: ['2.3.1'],
-    evaluate: standalone((r) => requireTrue(r.config, 'storage_encrypted', 'storage_encrypted is not true')),
+    evaluate(r) {
+      // Aurora Serverless v1 storage is always encrypted
+      if (r.type === 'aws_rds_cluster' && r.config.engine_mode === 'serverless') return PASS;
+      return perType('CKV_AWS_16', 'CKV_AWS_96')(r, requireTrue(r.config, 'storage_encrypted', 'storage_encrypted is not true'));
+    },
   },
   {
     id: 'GP-RDS-002',
@@ -34,11 +42,18 @@ export const RDS_RULES: Rule[] = [
     id: 'GP-RDS-003',
     title: 'Backups are kept at least 7 days',
     severity: 'error',
-    rationale: 'A week of point-in-time recovery covers a bad migration found after the weekend.',
+    rationale: 'A week of point-in-time recovery covers a bad migration found after the weekend. Checkov\'s CKV_AWS_133 fails only a period of 0 (no backups); shorter periods fail here alone.',
     remediation: 'Set backup_retention_period to 7 or more.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_133'],
-    evaluate: standalone((r) => requireAtLeast(r.config, 'backup_retention_period', 7, 'backup_retention_period is below 7 days', r.type === 'aws_rds_cluster' ? 1 : 0)),
+    evaluate(r) {
+      const raw = r.config.backup_retention_period;
+      if (isExpression(raw)) return unknown('backup_retention_period');
+      // the provider's defaults: 1 day for clusters, 0 (none) for instances that set nothing
+      const days = raw === undefined ? (r.type === 'aws_rds_cluster' ? 1 : 0) : Number(raw);
+      if (days >= 7) return PASS;
+      return fail(`backup_retention_period is ${raw === undefined ? `not set (${days})` : days}, below 7 days`, 'backup_retention_period', raw !== undefined && days === 0 ? ['CKV_AWS_133'] : []);
+    },
   },
   {
     id: 'GP-RDS-004',
@@ -48,7 +63,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set deletion_protection = true (on by default in the prod profile).',
     resourceTypes: DB,
     checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
-    evaluate: standalone((r) => requireTrue(r.config, 'deletion_protection', 'deletion_protection is not true')),
+    evaluate: (r) => perType('CKV_AWS_293', 'CKV_AWS_139')(r, requireTrue(r.config, 'deletion_protection', 'deletion_protection is not true')),
   },
   {
     id: 'GP-RDS-005',
@@ -58,7 +73,7 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set iam_database_authentication_enabled = true.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_161', 'CKV_AWS_162'],
-    evaluate: standalone((r) => requireTrue(r.config, 'iam_database_authentication_enabled', 'IAM authentication is off')),
+    evaluate: (r) => perType('CKV_AWS_161', 'CKV_AWS_162')(r, requireTrue(r.config, 'iam_database_authentication_enabled', 'IAM authentication is off')),
   },
   {
     id: 'GP-RDS-006',
@@ -68,7 +83,8 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Remove password and set manage_master_user_password = true.',
     resourceTypes: DB,
     evaluate(r) {
-      if (isClusterMember(r.config) || r.config.replicate_source_db !== undefined || r.config.snapshot_identifier !== undefined) return NOT_APPLICABLE;
+      // replicas, restores and secondary clusters take their credentials from the source
+      if (['replicate_source_db', 'snapshot_identifier', 'replication_source_identifier', 'global_cluster_identifier'].some((k) => r.config[k] !== undefined)) return NOT_APPLICABLE;
       const key = r.type === 'aws_rds_cluster' ? 'master_password' : 'password';
       if (r.config[key] !== undefined || r.config[`${key}_wo`] !== undefined) return fail(`${key} is set in configuration`, key);
       return requireTrue(r.config, 'manage_master_user_password', 'manage_master_user_password is not true');
@@ -83,10 +99,9 @@ export const RDS_RULES: Rule[] = [
     resourceTypes: DB,
     checkov: ['CKV_AWS_129', 'CKV_AWS_324'],
     evaluate(r) {
-      if (isClusterMember(r.config)) return NOT_APPLICABLE;
       const v = r.config.enabled_cloudwatch_logs_exports;
       if (isExpression(v)) return unknown('enabled_cloudwatch_logs_exports');
-      return list(v).length ? PASS : fail('no log exports', 'enabled_cloudwatch_logs_exports');
+      return list(v).length ? PASS : perType('CKV_AWS_129', 'CKV_AWS_324')(r, fail('no log exports', 'enabled_cloudwatch_logs_exports'));
     },
   },
   {
@@ -107,17 +122,22 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set copy_tags_to_snapshot = true.',
     resourceTypes: DB,
     checkov: ['CKV2_AWS_60', 'CKV_AWS_313'],
-    evaluate: standalone((r) => requireTrue(r.config, 'copy_tags_to_snapshot', 'copy_tags_to_snapshot is not true')),
+    evaluate: (r) => perType('CKV2_AWS_60', 'CKV_AWS_313')(r, requireTrue(r.config, 'copy_tags_to_snapshot', 'copy_tags_to_snapshot is not true')),
   },
   {
     id: 'GP-RDS-010',
     title: 'Database uses a customer KMS key',
     severity: 'warning',
-    rationale: 'The aws/rds key cannot be shared or governed by your key policy, which blocks cross-account restores.',
+    rationale: 'The aws/rds key cannot be shared or governed by your key policy, which blocks cross-account restores. Checkov checks this for clusters only (CKV_AWS_327).',
     remediation: 'Set kms_key_id to the environment data key.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_327'],
-    evaluate: standalone((r) => requireSet(r.config, 'kms_key_id', 'no kms_key_id')),
+    evaluate(r) {
+      const key = r.config.kms_key_id;
+      const cites = r.type === 'aws_rds_cluster' ? ['CKV_AWS_327'] : [];
+      if (key === undefined || key === '') return fail('no kms_key_id: storage uses the AWS-managed aws/rds key', 'kms_key_id', cites);
+      return !isExpression(key) && /(^|:)alias\/aws\/rds$/.test(String(key)) ? fail('kms_key_id is the AWS-managed alias/aws/rds key', 'kms_key_id', []) : PASS;
+    },
   },
   {
     id: 'GP-RDS-011',

@@ -1,22 +1,63 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
-import { all, blocks, fail, forbid, get, isExpression, NOT_APPLICABLE, PASS, requireEquals, requireTrue, unknown } from '../values';
+import { all, blocks, citing, collect, fail, forbid, get, isExpression, list, PASS, requireEquals, requireTrue, unknown } from '../values';
 import { conditionValues, parsePolicy, publicPolicy } from './policy-document';
 
 const BUCKET = ['aws_s3_bucket'];
 const PAB_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+/** Checkov's check for each public access block flag on aws_s3_bucket_public_access_block. */
+const PAB_CHECKS: Record<string, string> = { block_public_acls: 'CKV_AWS_53', block_public_policy: 'CKV_AWS_54', ignore_public_acls: 'CKV_AWS_55', restrict_public_buckets: 'CKV_AWS_56' };
+const AWS_MANAGED_S3_KEY = /^(alias\/aws\/s3|arn:aws[a-z-]*:kms:[^:]*:[^:]*:alias\/aws\/s3)$/;
 
-/** Resources of `type` configuring this bucket (by reference or by its literal name). */
+/** Resources of `type` configuring this bucket (by reference, its literal name or the same expression). */
 function attached(stack: StackView, bucket: ResourceView, type: string): readonly ResourceView[] {
   return stack.attached(bucket, [type], 'bucket', 'bucket');
 }
 
-/** Is the bucket configured by a split resource of `type` or by its own inline `block`? */
+/** Is the bucket configured by a split resource of `type` or by its own inline `block` (a `dynamic` one is unknown)? */
 function configured(stack: StackView, bucket: ResourceView, type: string, block: string, missing: string): RuleOutcome {
-  return attached(stack, bucket, type).length || blocks(bucket.config[block]).length ? PASS : fail(missing);
+  if (attached(stack, bucket, type).length || blocks(bucket.config[block]).length) return PASS;
+  return isExpression(bucket.config[block]) ? unknown(block, 'is a dynamic block whose content is known only at plan time') : fail(missing);
 }
 
-function allFlags(config: unknown, where: string): RuleOutcome {
-  return all(...PAB_FLAGS.map((flag) => requireTrue(config, flag, `${where} does not set \`${flag}\` to true`)));
+/** Each flag must be true; the failure cites the Checkov checks of the flags that are not. */
+function flags(config: unknown, where: string, cite: (flag: string) => readonly string[]): RuleOutcome {
+  const outcomes = PAB_FLAGS.map((flag) => citing(requireTrue(config, flag, `${where} does not set \`${flag}\` to true`), cite(flag)));
+  const failed = outcomes.filter((o) => o.status === 'fail');
+  return failed.length ? citing(failed[0], [...new Set(failed.flatMap((o) => (o.status === 'fail' ? o.checkov ?? [] : [])))]) : all(...outcomes);
+}
+
+const PUBLIC_GROUPS: Record<string, string> = {
+  'http://acs.amazonaws.com/groups/global/AllUsers': 'AllUsers',
+  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'AuthenticatedUsers',
+};
+
+/** Canned ACLs and grants that open a bucket, with the Checkov checks each one fails. */
+function publicAcl(resource: ResourceView): RuleOutcome {
+  const c = resource.config;
+  const outcomes: RuleOutcome[] = [];
+  if (isExpression(c.acl)) outcomes.push(unknown('acl'));
+  else if (c.acl === 'public-read-write') outcomes.push(fail('acl is public-read-write', 'acl', ['CKV_AWS_20', 'CKV_AWS_57']));
+  else if (c.acl === 'public-read' || c.acl === 'authenticated-read') outcomes.push(fail(`acl is ${String(c.acl)}`, 'acl', ['CKV_AWS_20']));
+  // inline `grant` blocks (aws_s3_bucket) and access_control_policy grants (aws_s3_bucket_acl)
+  const grants = resource.type === 'aws_s3_bucket'
+    ? blocks(c.grant).map((g) => ({ uri: g.uri, permissions: list(g.permissions).map(String), path: 'grant' }))
+    : blocks(get(c, 'access_control_policy')).flatMap((p) => blocks(p.grant)).map((g) => ({ uri: get(g, 'grantee.uri'), permissions: [String(g.permission)], path: 'access_control_policy.grant' }));
+  if (isExpression(c.grant) || isExpression(get(c, 'access_control_policy.grant'))) outcomes.push(unknown(resource.type === 'aws_s3_bucket' ? 'grant' : 'access_control_policy.grant', 'is a dynamic block whose content is known only at plan time'));
+  for (const g of grants) {
+    if (isExpression(g.uri)) {
+      outcomes.push(unknown(g.path));
+      continue;
+    }
+    const group = PUBLIC_GROUPS[String(g.uri)];
+    if (!group) continue;
+    const reads = g.permissions.some((p) => p === 'READ' || p === 'FULL_CONTROL' || p === 'READ_ACP');
+    const writes = g.permissions.some((p) => p === 'WRITE' || p === 'FULL_CONTROL' || p === 'WRITE_ACP');
+    const cites = group === 'AuthenticatedUsers' && resource.type === 'aws_s3_bucket_acl' ? ['CKV2_AWS_43'] : [];
+    if (group === 'AllUsers' && reads) cites.push('CKV_AWS_20');
+    if (group === 'AllUsers' && writes) cites.push('CKV_AWS_57');
+    outcomes.push(fail(`a grant gives ${g.permissions.join(', ')} to ${group}`, g.path, cites));
+  }
+  return collect(outcomes);
 }
 
 export const S3_RULES: Rule[] = [
@@ -24,36 +65,45 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-001',
     title: 'Bucket blocks all public access',
     severity: 'error',
-    rationale: 'A bucket without a public access block can be made public by one ACL or policy change.',
+    rationale: 'A bucket without a public access block can be made public by one ACL or policy change. Checkov\'s CKV2_AWS_6 asks for block_public_acls and block_public_policy; this rule wants all four flags.',
     remediation: 'Add an aws_s3_bucket_public_access_block for the bucket with all four flags true (SecureBucket does).',
     resourceTypes: BUCKET,
     checkov: ['CKV2_AWS_6'],
     cis: ['2.1.4'],
     evaluate(bucket, stack) {
-      const blocksFound = attached(stack, bucket, 'aws_s3_bucket_public_access_block');
-      if (blocksFound.length === 0) return fail('no aws_s3_bucket_public_access_block refers to this bucket');
-      return allFlags(blocksFound[0].config, blocksFound[0].address);
+      const found = attached(stack, bucket, 'aws_s3_bucket_public_access_block');
+      if (found.length === 0) return fail('no aws_s3_bucket_public_access_block refers to this bucket');
+      return flags(found[0].config, found[0].address, (flag) => (flag === 'block_public_acls' || flag === 'block_public_policy' ? ['CKV2_AWS_6'] : []));
     },
   },
   {
     id: 'GP-S3-002',
     title: 'Bucket is encrypted with a KMS key',
     severity: 'error',
-    rationale: 'SSE-KMS puts reads behind a key policy and CloudTrail records every decrypt; SSE-S3 does neither.',
+    rationale: 'SSE-KMS puts reads behind a key policy and CloudTrail records every decrypt; SSE-S3 does neither. An SSE-S3 bucket meets Checkov\'s CKV_AWS_19 (encrypted) but fails CKV_AWS_145 (KMS) and this rule.',
     remediation: 'Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and a customer key.',
     resourceTypes: BUCKET,
     checkov: ['CKV_AWS_145', 'CKV_AWS_19'],
     cis: ['2.1.1'],
     evaluate(bucket, stack) {
-      const configs = [
-        ...attached(stack, bucket, 'aws_s3_bucket_server_side_encryption_configuration').map((r) => r.config),
-        ...blocks(bucket.config.server_side_encryption_configuration),
-      ];
-      if (configs.length === 0) return fail('no server-side encryption configuration refers to this bucket');
-      const algorithm = get(configs[0], 'rule.apply_server_side_encryption_by_default.sse_algorithm');
-      if (isExpression(algorithm)) return unknown('rule.apply_server_side_encryption_by_default.sse_algorithm');
-      if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`encryption uses ${String(algorithm)}, not aws:kms`, 'sse_algorithm');
-      return PASS;
+      const inline = bucket.config.server_side_encryption_configuration;
+      const split = attached(stack, bucket, 'aws_s3_bucket_server_side_encryption_configuration');
+      const configs = [...split.map((r) => r.config), ...blocks(inline)];
+      if (configs.length === 0) {
+        return isExpression(inline) ? unknown('server_side_encryption_configuration', 'is a dynamic block whose content is known only at plan time')
+          : fail('no server-side encryption configuration refers to this bucket');
+      }
+      const path = 'rule.apply_server_side_encryption_by_default';
+      const algorithm = get(configs[0], `${path}.sse_algorithm`);
+      if (isExpression(algorithm)) return unknown(`${path}.sse_algorithm`);
+      if (algorithm === undefined) return fail('the encryption configuration sets no sse_algorithm', `${path}.sse_algorithm`);
+      if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`encryption uses ${String(algorithm)}, not aws:kms`, `${path}.sse_algorithm`, ['CKV_AWS_145']);
+      // the key of a split configuration is judged there (GP-S3-011); an inline one here
+      if (split.length) return PASS;
+      const key = get(configs[0], `${path}.kms_master_key_id`);
+      if (isExpression(key)) return PASS;
+      return key && !AWS_MANAGED_S3_KEY.test(String(key)) ? PASS
+        : fail('encryption uses the AWS-managed aws/s3 key, which no key policy of yours governs', `${path}.kms_master_key_id`, []);
     },
   },
   {
@@ -66,10 +116,14 @@ export const S3_RULES: Rule[] = [
     checkov: ['CKV_AWS_21'],
     evaluate(bucket, stack) {
       const versioning = attached(stack, bucket, 'aws_s3_bucket_versioning');
-      const status = versioning.length ? get(versioning[0].config, 'versioning_configuration.status')
-        : (get(bucket.config, 'versioning.enabled') === true ? 'Enabled' : undefined);
-      if (isExpression(status)) return unknown('versioning_configuration.status');
-      return status === 'Enabled' ? PASS : fail('versioning is not enabled', 'versioning_configuration.status');
+      if (versioning.length) {
+        const status = get(versioning[0].config, 'versioning_configuration.status');
+        if (isExpression(status)) return unknown('versioning_configuration.status');
+        return status === 'Enabled' ? PASS : fail(`versioning is ${status === undefined ? 'not configured' : String(status)}`, 'versioning_configuration.status');
+      }
+      const enabled = get(bucket.config, 'versioning.enabled');
+      if (isExpression(enabled)) return unknown('versioning.enabled');
+      return enabled === true || enabled === 'true' ? PASS : fail('versioning is not enabled', 'versioning');
     },
   },
   {
@@ -80,15 +134,15 @@ export const S3_RULES: Rule[] = [
     remediation: 'Add a bucket policy statement: Deny s3:* to * when aws:SecureTransport is false (SecureBucket does).',
     resourceTypes: BUCKET,
     evaluate(bucket, stack) {
-      const policies = attached(stack, bucket, 'aws_s3_bucket_policy');
-      if (policies.length === 0) return fail('no bucket policy refers to this bucket, so plain-HTTP requests are allowed');
+      const documents = [...attached(stack, bucket, 'aws_s3_bucket_policy').map((p) => p.config.policy), bucket.config.policy].filter((d) => d !== undefined);
+      if (documents.length === 0) return fail('no bucket policy refers to this bucket, so plain-HTTP requests are allowed');
       let sawUnknown = false;
-      for (const p of policies) {
-        const parsed = parsePolicy(p.config.policy);
+      for (const document of documents) {
+        const parsed = parsePolicy(document);
         if (parsed.kind === 'unknown') sawUnknown = true;
         if (parsed.kind !== 'parsed') continue;
         const denies = parsed.statements.some((s) => s.effect === 'Deny' && s.actions.some((a) => a === 's3:*' || a === '*') &&
-          conditionValues(s.condition, 'aws:SecureTransport').some((c) => c.operator === 'Bool' && c.values.includes('false')));
+          conditionValues(s.condition, 'aws:SecureTransport').some((c) => c.operator === 'Bool' && c.values.map(String).includes('false')));
         if (denies) return PASS;
       }
       return sawUnknown ? unknown('policy', 'is a document resolved at plan time') : fail('the bucket policy has no Deny for aws:SecureTransport = false', 'policy');
@@ -98,38 +152,41 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-005',
     title: 'Bucket disables ACLs (BucketOwnerEnforced)',
     severity: 'warning',
-    rationale: 'With ACLs disabled, only policies grant access, and objects written by others still belong to the bucket owner.',
+    rationale: 'With ACLs disabled, only policies grant access, and objects written by others still belong to the bucket owner. Checkov judges the ownership controls resource (CKV2_AWS_65); a bucket without one fails here only.',
     remediation: 'Add aws_s3_bucket_ownership_controls with object_ownership BucketOwnerEnforced.',
-    resourceTypes: BUCKET,
+    resourceTypes: [...BUCKET, 'aws_s3_bucket_ownership_controls'],
     checkov: ['CKV2_AWS_65'],
-    evaluate(bucket, stack) {
-      const controls = attached(stack, bucket, 'aws_s3_bucket_ownership_controls');
-      if (controls.length === 0) return fail('no aws_s3_bucket_ownership_controls refers to this bucket');
-      const ownership = get(controls[0].config, 'rule.object_ownership');
+    evaluate(resource, stack) {
+      if (resource.type === 'aws_s3_bucket') {
+        return attached(stack, resource, 'aws_s3_bucket_ownership_controls').length ? PASS : fail('no aws_s3_bucket_ownership_controls refers to this bucket', undefined, []);
+      }
+      const ownership = get(resource.config, 'rule.object_ownership');
       if (isExpression(ownership)) return unknown('rule.object_ownership');
-      return ownership === 'BucketOwnerEnforced' ? PASS : fail(`object ownership is ${String(ownership)}`, 'rule.object_ownership');
+      return ownership === 'BucketOwnerEnforced' ? PASS : fail(`object ownership is ${String(ownership ?? 'not set')}`, 'rule.object_ownership');
     },
   },
   {
     id: 'GP-S3-006',
-    title: 'No public canned ACL',
+    title: 'No public ACL or grant',
     severity: 'error',
-    rationale: 'public-read, public-read-write and authenticated-read ACLs expose objects to the internet or to every AWS account.',
-    remediation: 'Remove the ACL; grant access with a bucket policy to named principals.',
+    rationale: 'public-read, public-read-write and authenticated-read ACLs, and grants to the AllUsers or AuthenticatedUsers groups, expose objects to the internet or to every AWS account.',
+    remediation: 'Remove the ACL and grants; grant access with a bucket policy to named principals.',
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl'],
     checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV2_AWS_43'],
-    evaluate(resource) {
-      const acl = resource.config.acl;
-      if (acl === undefined) return resource.type === 'aws_s3_bucket' ? PASS : NOT_APPLICABLE;
-      if (isExpression(acl)) return unknown('acl');
-      return ['public-read', 'public-read-write', 'authenticated-read'].includes(String(acl)) ? fail(`acl is ${String(acl)}`, 'acl') : PASS;
+    evaluate(resource, stack) {
+      if (resource.type === 'aws_s3_bucket_acl') return publicAcl(resource);
+      // a bucket is as public as the ACL resources attached to it
+      return collect([publicAcl(resource), ...attached(stack, resource, 'aws_s3_bucket_acl').map((acl) => {
+        const out = publicAcl(acl);
+        return out.status === 'fail' ? { ...out, message: `${acl.address}: ${out.message}`, checkov: (out.checkov ?? []).filter((id) => id !== 'CKV2_AWS_43') } : out;
+      })]);
     },
   },
   {
     id: 'GP-S3-007',
     title: 'Bucket has a lifecycle configuration',
     severity: 'warning',
-    rationale: 'Without lifecycle rules, old versions and failed multipart uploads are kept, and paid for, forever.',
+    rationale: 'Without lifecycle rules, old versions and failed multipart uploads are kept, and paid for, forever. Inline lifecycle_rule blocks count here; Checkov (CKV2_AWS_61) counts only the split resource.',
     remediation: 'Add an aws_s3_bucket_lifecycle_configuration that expires noncurrent versions and aborts incomplete uploads.',
     resourceTypes: BUCKET,
     checkov: ['CKV2_AWS_61'],
@@ -155,34 +212,36 @@ export const S3_RULES: Rule[] = [
     resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block'],
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
     cis: ['2.1.4'],
-    evaluate(resource) {
-      return allFlags(resource.config, 'the public access block');
-    },
+    // Checkov's four checks look at bucket-level blocks only
+    evaluate: (resource) => flags(resource.config, 'the public access block', (flag) => (resource.type === 'aws_s3_bucket_public_access_block' ? [PAB_CHECKS[flag]] : [])),
   },
   {
     id: 'GP-S3-010',
     title: 'Bucket policy does not allow everyone',
     severity: 'error',
-    rationale: 'An Allow to Principal "*" without a condition makes the bucket public whatever the ACLs say.',
+    rationale: 'An Allow to Principal "*" (or to roles in any account) without a condition that narrows the caller makes the bucket public whatever the ACLs say. aws:SourceAccount and aws:SourceArn count as narrowing here; Checkov\'s CKV_AWS_70 does not count them.',
     remediation: 'Name the principals, or add a condition such as aws:PrincipalOrgID.',
-    resourceTypes: ['aws_s3_bucket_policy'],
+    resourceTypes: ['aws_s3_bucket_policy', 'aws_s3_bucket'],
     checkov: ['CKV_AWS_70'],
-    evaluate: (resource) => publicPolicy(resource.config.policy, 'policy'),
+    evaluate: (resource) => publicPolicy(resource.config.policy, 'policy', (s) => (s.principals.some((p) => p === '*' || p === 'AWS:*') ? ['CKV_AWS_70'] : [])),
   },
   {
     id: 'GP-S3-011',
-    title: 'Encryption configuration uses KMS',
+    title: 'Encryption configuration uses a customer KMS key',
     severity: 'error',
-    rationale: 'The split encryption resource decides the bucket default; AES256 there downgrades every new object.',
-    remediation: 'Set rule.apply_server_side_encryption_by_default.sse_algorithm to aws:kms with kms_master_key_id.',
+    rationale: 'The split encryption resource decides the bucket default; AES256 there downgrades every new object, and the AWS-managed aws/s3 key cannot be governed by a key policy (Checkov\'s CKV_AWS_145 accepts it).',
+    remediation: 'Set rule.apply_server_side_encryption_by_default.sse_algorithm to aws:kms with kms_master_key_id of a customer key.',
     resourceTypes: ['aws_s3_bucket_server_side_encryption_configuration'],
     checkov: ['CKV_AWS_145'],
     evaluate(resource) {
-      const algorithm = get(resource.config, 'rule.apply_server_side_encryption_by_default.sse_algorithm');
-      if (isExpression(algorithm)) return unknown('rule.apply_server_side_encryption_by_default.sse_algorithm');
-      if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`sse_algorithm is ${String(algorithm)}`, 'rule.apply_server_side_encryption_by_default.sse_algorithm');
-      const key = get(resource.config, 'rule.apply_server_side_encryption_by_default.kms_master_key_id');
-      return key ? PASS : fail('no kms_master_key_id: the AWS-managed aws/s3 key cannot be governed by a key policy', 'rule.apply_server_side_encryption_by_default.kms_master_key_id');
+      const path = 'rule.apply_server_side_encryption_by_default';
+      const algorithm = get(resource.config, `${path}.sse_algorithm`);
+      if (isExpression(algorithm)) return unknown(`${path}.sse_algorithm`);
+      if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`sse_algorithm is ${String(algorithm)}`, `${path}.sse_algorithm`);
+      const key = get(resource.config, `${path}.kms_master_key_id`);
+      if (isExpression(key)) return PASS;
+      return key && !AWS_MANAGED_S3_KEY.test(String(key)) ? PASS
+        : fail('uses the AWS-managed aws/s3 key, which no key policy of yours governs', `${path}.kms_master_key_id`, []);
     },
   },
   {

@@ -31,7 +31,7 @@ describe('KubernetesCluster', () => {
 
   test('managed nodes on a launch template that requires IMDSv2 and encrypts volumes', () => {
     const [lt] = ofType(json, 'aws_launch_template');
-    expect(lt.metadata_options).toMatchObject({ http_tokens: 'required', http_put_response_hop_limit: 2 });
+    expect(lt.metadata_options).toMatchObject({ http_tokens: 'required', http_put_response_hop_limit: 1 });
     expect(lt.block_device_mappings[0].ebs.encrypted).toBe('true');
     const [nodes] = ofType(json, 'aws_eks_node_group');
     expect(nodes.launch_template.id).toMatch(/aws_launch_template\./);

@@ -26,7 +26,12 @@ export const AUDIT_CASES: Record<string, RuleCases> = {
     fail: [recorder({ all_supported: true }), recorder({ all_supported: false, include_global_resource_types: true })],
     unknown: [recorder({ all_supported: '${var.a}', include_global_resource_types: true })],
   },
-  'GP-CFG-002': { pass: [{ 'aws_config_configuration_recorder_status.s': { name: 'r', is_enabled: true } }], fail: [{ 'aws_config_configuration_recorder_status.s': { name: 'r', is_enabled: false } }] },
+  'GP-CFG-002': {
+    pass: [{ 'aws_config_configuration_recorder_status.s': { name: '${aws_config_configuration_recorder.r.name}', is_enabled: true }, 'aws_config_configuration_recorder.r': { name: 'r', recording_group: { all_supported: true, include_global_resource_types: true } } }],
+    fail: [{ 'aws_config_configuration_recorder_status.s': { name: 'r', is_enabled: false } }, { 'aws_config_configuration_recorder_status.s': { name: 'r', is_enabled: true } },
+      { 'aws_config_configuration_recorder_status.s': { name: 'r', is_enabled: true }, 'aws_config_configuration_recorder.r': { name: 'r', recording_group: { all_supported: true } } }],
+    unknown: [{ 'aws_config_configuration_recorder_status.s': { name: 'r', is_enabled: '${var.on}' } }],
+  },
   'GP-GD-001': { pass: [{ 'aws_guardduty_detector.d': {} }, { 'aws_guardduty_detector.d': { enable: true } }], fail: [{ 'aws_guardduty_detector.d': { enable: false } }] },
   'GP-AA-001': { pass: [{ 'aws_accessanalyzer_analyzer.a': { analyzer_name: 'a' } }], fail: [{ 'aws_accessanalyzer_analyzer.a': { analyzer_name: 'a', type: 'ACCOUNT_UNUSED_ACCESS' } }] },
 };

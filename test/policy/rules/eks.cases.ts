@@ -32,6 +32,17 @@ export const EKS_CASES: Record<string, RuleCases> = {
     fail: [lt({ metadata_options: { http_tokens: 'optional' } }), lt({ metadata_options: undefined }), { 'aws_instance.i': { ami: 'a' } }],
     unknown: [lt({ metadata_options: { http_tokens: '${var.t}' } })],
   },
+  'GP-EC2-003': {
+    pass: [lt({ metadata_options: { http_tokens: 'required', http_put_response_hop_limit: 1 } }), lt({ metadata_options: { http_tokens: 'required' } }),
+      lt({ metadata_options: { http_endpoint: 'disabled', http_put_response_hop_limit: 3 } })],
+    fail: [lt(), { 'aws_launch_configuration.c': { image_id: 'ami', metadata_options: { http_tokens: 'required', http_put_response_hop_limit: 2 } } }],
+    unknown: [lt({ metadata_options: { http_tokens: 'required', http_put_response_hop_limit: '${var.hops}' } })],
+  },
+  'GP-EC2-004': {
+    pass: [{ 'aws_launch_configuration.c': { image_id: 'ami' } }, { 'aws_launch_configuration.c': { image_id: 'ami', associate_public_ip_address: false } }],
+    fail: [{ 'aws_launch_configuration.c': { image_id: 'ami', associate_public_ip_address: true } }],
+    unknown: [{ 'aws_launch_configuration.c': { image_id: 'ami', associate_public_ip_address: '${var.public}' } }],
+  },
   'GP-EC2-002': {
     pass: [lt()],
     fail: [lt({ block_device_mappings: [{ device_name: '/dev/xvda', ebs: { volume_size: 20 } }] })],

@@ -20,7 +20,11 @@ export const ENCRYPTION_CASES: Record<string, RuleCases> = {
   'GP-LOG-002': { pass: [logs()], fail: [logs({ kms_key_id: undefined })] },
   'GP-LOG-003': { pass: [logs({ retention_in_days: 90 })], fail: [logs({ retention_in_days: 30 })] },
   'GP-EBS-001': { pass: [{ 'aws_ebs_encryption_by_default.e': { enabled: true } }], fail: [{ 'aws_ebs_encryption_by_default.e': { enabled: false } }] },
-  'GP-EBS-002': { pass: [{ 'aws_ebs_volume.v': { encrypted: true, size: 10 } }], fail: [{ 'aws_ebs_volume.v': { size: 10 } }] },
+  'GP-EBS-002': {
+    pass: [{ 'aws_ebs_volume.v': { encrypted: true, kms_key_id: '${aws_kms_key.k.arn}', size: 10 } }],
+    fail: [{ 'aws_ebs_volume.v': { size: 10 } }, { 'aws_ebs_volume.v': { encrypted: true, size: 10 } }, { 'aws_ebs_volume.v': { encrypted: true, kms_key_id: 'alias/aws/ebs' } }],
+    unknown: [{ 'aws_ebs_volume.v': { encrypted: '${var.encrypted}', kms_key_id: 'arn:key' } }],
+  },
   'GP-SNS-001': { pass: [{ 'aws_sns_topic.t': { kms_master_key_id: 'arn:key' } }], fail: [{ 'aws_sns_topic.t': { name: 't' } }] },
   'GP-SNS-002': {
     pass: [{ 'aws_sns_topic_policy.p': { arn: 't', policy: doc({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: 't' }) } }],
@@ -36,6 +40,13 @@ export const ENCRYPTION_CASES: Record<string, RuleCases> = {
     pass: [{ 'aws_sqs_queue.q': { name: 'jobs', redrive_policy: '{"deadLetterTargetArn":"arn","maxReceiveCount":5}' } }],
     fail: [{ 'aws_sqs_queue.q': { name: 'jobs' } }],
     notApplicable: [{ 'aws_sqs_queue.q': { name: 'jobs-dlq' } }, { 'aws_sqs_queue.q': { name: 'x1' }, 'aws_sqs_queue.main': { name: 'x', redrive_policy: '{"deadLetterTargetArn":"${aws_sqs_queue.q.arn}"}' } }],
+  },
+  'GP-SQS-004': {
+    pass: [{ 'aws_sqs_queue_policy.p': { queue_url: 'q', policy: doc({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: 'q' }) } }],
+    fail: [{ 'aws_sqs_queue_policy.p': { queue_url: 'q', policy: doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:role/x' }, Action: '*', Resource: 'q' }) } },
+      { 'aws_sqs_queue.q': { name: 'q', policy: doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:role/x' }, Action: 'sqs:*', Resource: 'q' }) } }],
+    unknown: [{ 'aws_sqs_queue_policy.p': { queue_url: 'q', policy: '${data.aws_iam_policy_document.unknown.json}' } }],
+    notApplicable: [{ 'aws_sqs_queue.q': { name: 'q' } }],
   },
   'GP-ECR-001': { pass: [ecr()], fail: [ecr({ image_scanning_configuration: undefined })] },
   'GP-ECR-002': { pass: [ecr()], fail: [ecr({ image_tag_mutability: 'MUTABLE' }), ecr({ image_tag_mutability: undefined })] },

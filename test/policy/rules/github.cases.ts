@@ -43,6 +43,12 @@ export const GITHUB_CASES: Record<string, RuleCases> = {
     pass: [{ 'github_actions_secret.s': { repository: 'r', secret_name: 'X', encrypted_value: 'c2VhbGVk' } }],
     fail: [{ 'github_actions_secret.s': { repository: 'r', secret_name: 'X', plaintext_value: 'hunter2' } }, { 'github_actions_environment_secret.s': { plaintext_value: 'x' } }],
   },
+  'GP-GH-010': {
+    pass: [{ 'github_branch_protection.p': { repository_id: 'r', pattern: 'main', required_pull_request_reviews: { required_approving_review_count: 2 } } }],
+    fail: [{ 'github_branch_protection.p': { repository_id: 'r', pattern: 'main', required_pull_request_reviews: { required_approving_review_count: 1 } } },
+      { 'github_branch_protection_v3.p': { repository: 'r', branch: 'main' } }],
+    unknown: [{ 'github_branch_protection.p': { repository_id: 'r', pattern: 'main', required_pull_request_reviews: { required_approving_review_count: '${var.n}' } } }],
+  },
   'GP-GH-009': {
     pass: [hook({ url: 'https://hooks.example.com/x', content_type: 'json', insecure_ssl: false })],
     fail: [hook({ url: 'http://hooks.example.com/x' }), hook({ url: 'https://hooks.example.com/x', insecure_ssl: true })],

@@ -72,5 +72,13 @@ export const IAM_CASES: Record<string, RuleCases> = {
   'GP-IAM-011': { pass: [pwd()], fail: [pwd({ password_reuse_prevention: 5 })] },
   'GP-IAM-012': { pass: [pwd()], fail: [pwd({ require_symbols: false })] },
   'GP-IAM-013': { pass: [pwd()], fail: [pwd({ max_password_age: undefined }), pwd({ max_password_age: 365 })] },
+  'GP-IAM-015': {
+    pass: [role({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:role/deployer' }, Action: 'sts:AssumeRole' }),
+      role({ Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x-123' } } }),
+      role({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/ci' } } })],
+    fail: [role({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' }), role({ Effect: 'Allow', Principal: { AWS: ['222222222222'] }, Action: 'sts:AssumeRole' }),
+      role({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/ci' } } })],
+    unknown: [{ 'aws_iam_role.r': { name: 'r', assume_role_policy: '${data.aws_iam_policy_document.unknown.json}' } }],
+  },
   'GP-IAM-014': { pass: [{ 'aws_iam_access_key.k': { user: 'ci', status: 'Inactive' } }], fail: [{ 'aws_iam_access_key.k': { user: 'ci' } }] },
 };

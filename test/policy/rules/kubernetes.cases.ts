@@ -135,6 +135,11 @@ export const KUBERNETES_CASES: Record<string, RuleCases> = {
     pass: [{ 'kubernetes_namespace_v1.n': { metadata: { name: 'payments', labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } } } }],
     fail: [{ 'kubernetes_namespace_v1.n': { metadata: { name: 'payments' } } }, { 'kubernetes_namespace.n': { metadata: { name: 'p', labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } } } }],
   },
+  'GP-K8S-027': {
+    pass: [{ 'kubernetes_role_binding_v1.b': { metadata: { name: 'b', namespace: 'x' }, role_ref: { name: 'r' }, subject: [{ kind: 'ServiceAccount', name: 'app', namespace: 'x' }] } }],
+    fail: [{ 'kubernetes_cluster_role_binding.b': { metadata: { name: 'b' }, role_ref: { name: 'admin' }, subject: [{ kind: 'User', name: 'u' }, { kind: 'ServiceAccount', name: 'default', namespace: 'x' }] } }],
+    unknown: [{ 'kubernetes_role_binding.b': { metadata: { name: 'b', namespace: 'x' }, role_ref: { name: 'r' }, subject: [{ kind: 'ServiceAccount', name: '${var.sa}' }] } }],
+  },
   'GP-K8S-026': {
     pass: [{ 'kubernetes_role_v1.r': { metadata: { name: 'r', namespace: 'x' }, rule: [{ api_groups: [''], resources: ['pods'], verbs: ['get', 'list'] }] } }],
     fail: [{ 'kubernetes_cluster_role_v1.r': { metadata: { name: 'r' }, rule: [{ api_groups: ['*'], resources: ['*'], verbs: ['*'] }] } }],

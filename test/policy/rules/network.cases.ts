@@ -50,6 +50,11 @@ export const NETWORK_CASES: Record<string, RuleCases> = {
     pass: [{ 'aws_subnet.s': { cidr_block: '10.0.0.0/24' } }],
     fail: [{ 'aws_subnet.s': { cidr_block: '10.0.0.0/24', map_public_ip_on_launch: true } }],
   },
+  'GP-NET-012': {
+    pass: [sg([tcp(443)]), sg([tcp(80, '10.0.0.0/8')])],
+    fail: [sg([tcp(80)]), sg([tcp(0, '0.0.0.0/0', 1024)]), v2({ ip_protocol: 'tcp', from_port: 80, to_port: 80, cidr_ipv4: '0.0.0.0/0' })],
+    unknown: [sg([{ ...tcp(80), cidr_blocks: ['${var.cidr}'] }])],
+  },
   'GP-NET-011': {
     pass: [sg([], [tcp(443)]), { 'aws_vpc_security_group_egress_rule.e': { ip_protocol: '-1', cidr_ipv4: '10.0.0.0/8' } }],
     fail: [sg([], [{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] }]), { 'aws_vpc_security_group_egress_rule.e': { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' } }],

@@ -37,7 +37,6 @@ export const RDS_CASES: Record<string, RuleCases> = {
     pass: [db(), cluster()],
     fail: [db({ storage_encrypted: false }), cluster({ storage_encrypted: undefined })],
     unknown: [db({ storage_encrypted: '${var.e}' })],
-    notApplicable: [db({ cluster_identifier: 'c', storage_encrypted: undefined })],
   },
   'GP-RDS-002': { pass: [db(), { 'aws_rds_cluster_instance.i': { cluster_identifier: 'c' } }], fail: [db({ publicly_accessible: true }), { 'aws_rds_cluster_instance.i': { publicly_accessible: true } }] },
   'GP-RDS-003': { pass: [db(), cluster()], fail: [db({ backup_retention_period: 1 }), db({ backup_retention_period: undefined }), cluster({ backup_retention_period: undefined })] },

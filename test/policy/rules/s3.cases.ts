@@ -14,8 +14,8 @@ export const S3_CASES: Record<string, RuleCases> = {
     unknown: [with_(pab({ block_public_policy: '${var.block}' }))],
   },
   'GP-S3-002': {
-    pass: [with_(sse('aws:kms', 'arn:key')), { 'aws_s3_bucket.b': { bucket: 'x', server_side_encryption_configuration: { rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } } } } }],
-    fail: [bucket, with_(sse('AES256'))],
+    pass: [with_(sse('aws:kms', 'arn:key')), with_(sse('aws:kms')), { 'aws_s3_bucket.b': { bucket: 'x', server_side_encryption_configuration: { rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: 'arn:key' } } } } }],
+    fail: [bucket, with_(sse('AES256')), { 'aws_s3_bucket.b': { bucket: 'x', server_side_encryption_configuration: { rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } } } } }],
     unknown: [with_(sse('${var.algo}'))],
   },
   'GP-S3-003': {
@@ -30,7 +30,9 @@ export const S3_CASES: Record<string, RuleCases> = {
   },
   'GP-S3-005': {
     pass: [with_({ 'aws_s3_bucket_ownership_controls.o': { bucket: ref, rule: { object_ownership: 'BucketOwnerEnforced' } } })],
-    fail: [bucket, with_({ 'aws_s3_bucket_ownership_controls.o': { bucket: ref, rule: { object_ownership: 'ObjectWriter' } } })],
+    // the first resource is the one judged: a bucket without controls, then the controls resource itself
+    fail: [bucket, { 'aws_s3_bucket_ownership_controls.o': { bucket: ref, rule: { object_ownership: 'ObjectWriter' } }, ...bucket }],
+    unknown: [{ 'aws_s3_bucket_ownership_controls.o': { bucket: ref, rule: { object_ownership: '${var.o}' } }, ...bucket }],
   },
   'GP-S3-006': {
     target: 'aws_s3_bucket_acl.a',
