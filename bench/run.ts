@@ -5,5 +5,9 @@ import { benchPlan } from './plan';
 import { benchScaffold } from './scaffold';
 import { benchService } from './service';
 
-const results = [benchImport(), benchCheck(), benchPlan(), benchService(), benchScaffold()];
-if (results.some((ok) => !ok)) process.exitCode = 1;
+async function run(): Promise<void> {
+  const results = [benchImport(), await benchCheck(), benchPlan(), benchService(), benchScaffold()];
+  if (results.some((ok) => !ok)) process.exitCode = 1;
+}
+
+void run();

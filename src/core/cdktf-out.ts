@@ -61,7 +61,17 @@ export function readCdktfOut(dir: string): SynthesizedStack[] {
     const json = parseJsonText(text, path);
     checkStackShape(path, json);
     const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d: unknown): d is string => typeof d === 'string').sort() : [];
-    return { name, file: relative(process.cwd(), path) || path, json, lines: resourceLines(text), dependencies };
+    let lines: Map<string, number> | undefined;
+    return {
+      name,
+      file: relative(process.cwd(), path) || path,
+      json,
+      dependencies,
+      // only SARIF needs line numbers; finding them walks the whole text, so not before asked
+      get lines() {
+        return (lines ??= resourceLines(text));
+      },
+    };
   });
 }
 

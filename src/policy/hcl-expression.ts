@@ -173,8 +173,11 @@ class Parser {
 
   expression(): unknown {
     const value = this.primary();
-    // operators, conditionals and the like are beyond a literal: the whole expression is unknown
+    const end = this.pos;
     const next = this.peek();
+    // in an object or tuple, a newline separates items as a comma does
+    if (this.src.slice(end, this.pos).includes('\n')) return value;
+    // operators, conditionals and the like are beyond a literal: the whole expression is unknown
     if (next && !',)]}:='.includes(next)) throw new ParseError();
     if (next === '=' && this.src[this.pos + 1] === '=') throw new ParseError();
     return value;

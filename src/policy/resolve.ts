@@ -4,6 +4,8 @@ import { ExpressionScope, resolveTemplate, toPlain } from './hcl-expression';
 export interface ResolvedResource {
   readonly type: string;
   readonly name: string;
+  /** `<type>.<name>` */
+  readonly address: string;
   readonly config: Record<string, unknown>;
   readonly meta: Record<string, any>;
 }
@@ -66,7 +68,7 @@ export function resolveDocument(json: any): ResolvedResource[] {
   };
 
   function resolveDeep(v: unknown): unknown {
-    if (typeof v === 'string') return v.includes('${') ? toPlain(resolveTemplate(v, scope)) : v;
+    if (typeof v === 'string') return resolvable(v) ? toPlain(resolveTemplate(v, scope)) : v;
     if (Array.isArray(v)) {
       let out: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
@@ -101,10 +103,19 @@ export function resolveDocument(json: any): ResolvedResource[] {
       const declared = single(raw);
       if (!declared) continue;
       const { ['//']: meta, ...config } = declared;
-      resources.push({ type, name, config: resolveDeep(config) as Record<string, unknown>, meta: meta ?? {} });
+      resources.push({ type, name, address: `${type}.${name}`, config: resolveDeep(config) as Record<string, unknown>, meta: meta ?? {} });
     }
   }
   return resources;
+}
+
+/**
+ * Could anything in this string resolve? Only variables, locals, data sources and function
+ * calls can; a plain reference such as `${aws_s3_bucket.b.id}` (most of what cdktf writes)
+ * is left as it is without parsing it.
+ */
+function resolvable(s: string): boolean {
+  return s.includes('${') && (s.includes('var.') || s.includes('local.') || s.includes('data.') || s.includes('('));
 }
 
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);

@@ -4,6 +4,8 @@ import { resolveDocument } from './resolve';
 
 /** A `type.name` reference anywhere inside an interpolation (also in function calls and with `[0]`). */
 const REFERENCE = /(?<![\w.])([a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)/g;
+/** What cdktf writes most: one whole reference, `${aws_s3_bucket.b.id}`. */
+const SIMPLE_REFERENCE = /^\$\{([a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)(?:\.[A-Za-z0-9_-]+)*\}$/;
 
 /**
  * Builds the read-only stack view from one stack's Terraform JSON, with variables, locals,
@@ -12,7 +14,7 @@ const REFERENCE = /(?<![\w.])([a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)/g;
  * resources.
  */
 export function stackView(name: string, json: any): StackView {
-  const resources: ResourceView[] = resolveDocument(json).map((r) => ({ ...r, address: `${r.type}.${r.name}` }));
+  const resources: ResourceView[] = resolveDocument(json);
   const byType = new Map<string, ResourceView[]>();
   const byAddress = new Map<string, ResourceView>();
   for (const r of resources) {
@@ -32,10 +34,15 @@ export function stackView(name: string, json: any): StackView {
         const value = r.config[attribute];
         if (typeof value !== 'string') continue;
         const keys = new Set<string>([`=${value}`]);
-        if (value.includes('${')) {
+        const simple = SIMPLE_REFERENCE.exec(value);
+        if (simple) {keys.add(`@${simple[1]}`);} else if (value.includes('${')) {
           for (const part of splitTemplate(value)) if (typeof part !== 'string') for (const m of part.expr.matchAll(REFERENCE)) keys.add(`@${m[1]}`);
         }
-        for (const k of keys) idx.set(k, [...(idx.get(k) ?? []), r]);
+        for (const k of keys) {
+          const same = idx.get(k);
+          if (same) same.push(r);
+          else idx.set(k, [r]);
+        }
       }
       attachIndex.set(key, idx);
     }

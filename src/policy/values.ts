@@ -28,6 +28,21 @@ export function isExpression(value: unknown): boolean {
   return typeof value === 'string' && value.includes('${');
 }
 
+/** A block list that is itself an expression or holds one (a `dynamic` block, a variable in a list). */
+export function hasExpressionBlock(value: unknown): boolean {
+  return isExpression(value) || (Array.isArray(value) && value.some(isExpression));
+}
+
+/**
+ * A key given as an expression: a reference to a KMS key or alias resource is a customer key,
+ * also across cdktf stacks (whose remote-state outputs are named after the resource);
+ * anything else (a variable without default, a data source) could be an AWS-managed alias.
+ */
+export function keyExpression(attribute: string, value: unknown): RuleOutcome {
+  return /(\$\{|cross-stack-output-)aws_kms_(key|alias|replica_key|external_key)/.test(String(value)) ? PASS
+    : unknown(attribute, 'is a key resolved only at plan time; it could be an AWS-managed alias');
+}
+
 /** cdktf writes single blocks as objects and repeated blocks as arrays; treat both alike. */
 export function blocks(value: unknown): Array<Record<string, any>> {
   if (value === undefined || value === null) return [];

@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { citing, fail, forbid, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
+import { citing, fail, forbid, isExpression, keyExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
 import { parsePolicy, publicPolicy, Statement } from './policy-document';
 
 /** Principal `*` in either spelling: what Checkov's "any principal" checks look for. */
@@ -12,7 +12,7 @@ const anyPrincipal = (s: Statement) => s.principals.some((p) => p === '*' || p =
 function customerKey(r: ResourceView, attribute: string, service: string, missingChecks?: readonly string[], awsManagedChecks: readonly string[] = []): RuleOutcome {
   const key = r.config[attribute];
   if (key === undefined || key === null || key === '') return fail(`no ${attribute}`, attribute, missingChecks);
-  if (isExpression(key)) return PASS; // a reference to a key resource or variable
+  if (isExpression(key)) return keyExpression(attribute, key);
   const managed = new RegExp(`(^|:)alias/aws/${service}$`);
   return managed.test(String(key)) ? fail(`${attribute} is the AWS-managed alias/aws/${service} key, which no key policy of yours governs`, attribute, awsManagedChecks) : PASS;
 }

@@ -89,7 +89,10 @@ export const GITHUB_RULES: Rule[] = [
         return nf.status === 'pass' ? requireTrue(r.config, 'rules.deletion', 'the ruleset allows deleting the branch') : nf;
       },
       (r) => {
-        for (const key of ['allows_force_pushes', 'allows_deletions']) if (r.config[key] === true) return fail(`${key} is true`, key);
+        for (const key of ['allows_force_pushes', 'allows_deletions']) {
+          if (isExpression(r.config[key])) return unknown(key);
+          if (r.config[key] === true || r.config[key] === 'true') return fail(`${key} is true`, key);
+        }
         return PASS;
       },
     ),

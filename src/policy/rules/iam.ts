@@ -215,7 +215,7 @@ export const IAM_RULES: Rule[] = [
       const arns = list(r.config[attribute]);
       if (arns.every((a) => a === undefined)) return NOT_APPLICABLE;
       const admin = arns.filter((a): a is string => typeof a === 'string' && ADMIN_POLICIES.test(a));
-      if (!admin.length) return PASS;
+      if (!admin.length) return arns.some(isExpression) || isExpression(r.config[attribute]) ? unknown(attribute) : PASS;
       const cites = admin.map((a) => (a.endsWith('/IAMFullAccess') ? 'CKV2_AWS_56' : 'CKV_AWS_274'));
       return fail(`attaches ${admin.join(', ')}`, attribute, [...new Set(cites)]);
     },

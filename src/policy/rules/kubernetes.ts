@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { blocks, citing, collect, fail, get, isExpression, list, NOT_APPLICABLE, PASS, unknown } from '../values';
+import { blocks, citing, collect, fail, get, hasExpressionBlock, isExpression, list, NOT_APPLICABLE, PASS, unknown } from '../values';
 
 // Pod Security Standards (baseline + restricted) on the Terraform Kubernetes provider's
 // snake_case fields, plus operational hygiene. Checkov has no runAsNonRoot or seccomp check
@@ -35,7 +35,13 @@ export function workload(r: ResourceView): Workload | undefined {
   const s = (Array.isArray(spec) ? spec[0] : spec) as Record<string, any>;
   const containers = (['container', 'init_container'] as const).flatMap((kind) => blocks(s[kind]).map((c, i) => ({ c, path: `${path}.${kind}[${i}]`, init: kind === 'init_container' })));
   const meta = get(r.config, metaPath);
-  return { spec: s, path, metadata: (Array.isArray(meta) ? meta[0] : meta) ?? {}, containers, dynamicContainers: isExpression(s.container) || isExpression(s.init_container) };
+  return {
+    spec: s,
+    path,
+    metadata: (Array.isArray(meta) ? meta[0] : meta) ?? {},
+    containers,
+    dynamicContainers: hasExpressionBlock(s.container) || hasExpressionBlock(s.init_container),
+  };
 }
 
 type Check = (w: Workload, r: ResourceView) => RuleOutcome;
@@ -157,8 +163,14 @@ export const KUBERNETES_RULES: Rule[] = [
   pss('GP-K8S-007', 'Does not run as UID 0', 'restricted', 'runAsUser 0 is root whatever runAsNonRoot says.',
     'Set run_as_user to a non-zero UID, or leave it to the image.',
     (w) => {
-      if (String(scValue(w.spec, 'run_as_user')) === '0') return fail('the pod runs as UID 0', `${w.path}.security_context.run_as_user`);
-      return eachContainer(w, (c) => (String(scValue(c, 'run_as_user')) === '0' ? 'runs as UID 0' : undefined));
+      const pod = scValue(w.spec, 'run_as_user');
+      if (isExpression(pod)) return unknown(`${w.path}.security_context.run_as_user`);
+      if (String(pod) === '0') return fail('the pod runs as UID 0', `${w.path}.security_context.run_as_user`);
+      return eachContainer(w, (c, p) => {
+        const v = scValue(c, 'run_as_user');
+        if (isExpression(v)) return unknown(`${p}.security_context.run_as_user`);
+        return String(v) === '0' ? 'runs as UID 0' : undefined;
+      });
     }),
   pss('GP-K8S-008', 'Seccomp profile is RuntimeDefault or Localhost', 'restricted', 'seccompProfile.type must be RuntimeDefault or Localhost on the pod or every container (unset fails).',
     'Set spec.security_context.seccomp_profile.type = "RuntimeDefault".',
@@ -218,15 +230,18 @@ export const KUBERNETES_RULES: Rule[] = [
   pss('GP-K8S-013', 'SELinux options are limited', 'baseline', `SELinux type must be one of ${SELINUX_TYPES.join(', ')}; user and role unset.`,
     'Remove se_linux_options user and role; use a container_t type.',
     (w) => {
-      const check = (x: Record<string, any>) => {
+      const check = (x: Record<string, any>, p: string): string | RuleOutcome | undefined => {
         const o = get(sc(x), 'se_linux_options') as Record<string, any> | undefined;
         if (!o) return undefined;
+        if (isExpression(o)) return unknown(`${p}.security_context.se_linux_options`);
         const opts = Array.isArray(o) ? o[0] ?? {} : o;
+        if ([opts.user, opts.role, opts.type].some(isExpression)) return unknown(`${p}.security_context.se_linux_options`);
         if (opts.user !== undefined || opts.role !== undefined) return 'sets an SELinux user or role';
         if (opts.type !== undefined && !SELINUX_TYPES.includes(String(opts.type))) return `uses SELinux type ${String(opts.type)}`;
         return undefined;
       };
-      const pod = check(w.spec);
+      const pod = check(w.spec, w.path);
+      if (typeof pod === 'object') return pod;
       return pod ? fail(`the pod ${pod}`, `${w.path}.security_context.se_linux_options`) : eachContainer(w, check);
     }),
   pss('GP-K8S-014', 'Default /proc mount', 'baseline', 'an Unmasked procMount exposes kernel settings.', 'Remove proc_mount.',
@@ -237,14 +252,17 @@ export const KUBERNETES_RULES: Rule[] = [
   pss('GP-K8S-015', 'Only safe sysctls', 'baseline', `sysctls are limited to the namespaced safe set (${SAFE_SYSCTLS.length} names).`,
     'Remove the sysctl, or set it on the node.',
     (w) => {
-      const bad = blocks(get(sc(w.spec), 'sysctl')).find((s) => !SAFE_SYSCTLS.includes(String(s.name)));
-      return bad ? fail(`sets unsafe sysctl ${String(bad.name)}`, `${w.path}.security_context.sysctl`) : PASS;
+      const sysctls = get(sc(w.spec), 'sysctl');
+      const bad = blocks(sysctls).find((s) => !isExpression(s.name) && !SAFE_SYSCTLS.includes(String(s.name)));
+      if (bad) return fail(`sets unsafe sysctl ${String(bad.name)}`, `${w.path}.security_context.sysctl`);
+      return hasExpressionBlock(sysctls) || blocks(sysctls).some((s) => isExpression(s.name)) ? unknown(`${w.path}.security_context.sysctl`) : PASS;
     }),
   pss('GP-K8S-016', 'No Windows host process', 'baseline', 'a hostProcess container runs directly on the Windows node.', 'Remove windows_options.host_process.',
     (w) => {
-      const hp = (x: Record<string, any>) => get(sc(x), 'windows_options.host_process') === true;
-      return hp(w.spec) ? fail('the pod is a Windows host process', `${w.path}.security_context.windows_options.host_process`)
-        : eachContainer(w, (c) => (hp(c) ? 'is a Windows host process' : undefined));
+      const hp = (x: Record<string, any>) => get(sc(x), 'windows_options.host_process');
+      if (isExpression(hp(w.spec))) return unknown(`${w.path}.security_context.windows_options.host_process`);
+      return hp(w.spec) === true ? fail('the pod is a Windows host process', `${w.path}.security_context.windows_options.host_process`)
+        : eachContainer(w, (c, p) => (isExpression(hp(c)) ? unknown(`${p}.security_context.windows_options.host_process`) : hp(c) === true ? 'is a Windows host process' : undefined));
     }),
   pss('GP-K8S-017', 'Probes and hooks do not target other hosts', 'baseline', 'a probe or lifecycle hook with `host` can reach any address from the kubelet.',
     'Remove host from http_get and tcp_socket handlers.',
@@ -358,8 +376,9 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Label the namespace pod-security.kubernetes.io/enforce: restricted (TeamTenancy does).',
     resourceTypes: ['kubernetes_namespace', 'kubernetes_namespace_v1'],
     evaluate(r) {
-      const v = get(r.config, 'metadata.labels')?.valueOf() as Record<string, unknown> | undefined;
-      const level = v?.['pod-security.kubernetes.io/enforce'];
+      const v = get(r.config, 'metadata.labels') as Record<string, unknown> | string | undefined;
+      if (isExpression(v)) return unknown('metadata.labels');
+      const level = (v as Record<string, unknown> | undefined)?.['pod-security.kubernetes.io/enforce'];
       if (isExpression(level)) return unknown('metadata.labels');
       return level === 'restricted' ? PASS : fail(`pod-security enforce level is ${String(level ?? 'unset')}`, 'metadata.labels');
     },
@@ -376,7 +395,7 @@ export const KUBERNETES_RULES: Rule[] = [
       const rules = blocks(r.config.rule);
       const i = rules.findIndex((rule) => [...list(rule.verbs), ...list(rule.resources), ...list(rule.api_groups)].includes('*'));
       if (i >= 0) return fail('a rule uses *', `rule[${i}]`);
-      return isExpression(r.config.rule) || rules.some((rule) => [rule.verbs, rule.resources, rule.api_groups].some(isExpression)) ? unknown('rule') : PASS;
+      return hasExpressionBlock(r.config.rule) || rules.some((rule) => [rule.verbs, rule.resources, rule.api_groups].some(isExpression)) ? unknown('rule') : PASS;
     },
   },
   {
@@ -391,7 +410,7 @@ export const KUBERNETES_RULES: Rule[] = [
       const subjects = blocks(r.config.subject);
       const bad = subjects.findIndex((s) => s.kind === 'ServiceAccount' && s.name === 'default');
       if (bad >= 0) return fail(`binds ${String(get(r.config, 'role_ref.name') ?? 'a role')} to the default service account`, `subject[${bad}]`);
-      return isExpression(r.config.subject) || subjects.some((s) => isExpression(s.name)) ? unknown('subject') : PASS;
+      return hasExpressionBlock(r.config.subject) || subjects.some((s) => isExpression(s.name) || isExpression(s.kind)) ? unknown('subject') : PASS;
     },
   },
 ];

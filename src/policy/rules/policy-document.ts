@@ -28,6 +28,20 @@ const arr = (v: unknown): string[] => (v === undefined || v === null ? [] : (Arr
  * itself an expression (a data source's `.json`) cannot be read here and is `unknown`.
  */
 export function parsePolicy(value: unknown): ParsedPolicy {
+  if (typeof value !== 'string') return readPolicy(value);
+  // several rules read the same document (a bucket's rules and its policy's); parse it once
+  let parsed = parsedPolicies.get(value);
+  if (!parsed) {
+    if (parsedPolicies.size >= 2048) parsedPolicies.clear();
+    parsed = readPolicy(value);
+    parsedPolicies.set(value, parsed);
+  }
+  return parsed;
+}
+
+const parsedPolicies = new Map<string, ParsedPolicy>();
+
+function readPolicy(value: unknown): ParsedPolicy {
   if (value === undefined || value === null || value === '') return { kind: 'none' };
   let doc: any = value;
   if (typeof value === 'string') {

@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { citing, fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
+import { citing, fail, forbid, isExpression, keyExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
 
 const DB = ['aws_db_instance', 'aws_rds_cluster'];
 
@@ -136,7 +136,8 @@ export const RDS_RULES: Rule[] = [
       const key = r.config.kms_key_id;
       const cites = r.type === 'aws_rds_cluster' ? ['CKV_AWS_327'] : [];
       if (key === undefined || key === '') return fail('no kms_key_id: storage uses the AWS-managed aws/rds key', 'kms_key_id', cites);
-      return !isExpression(key) && /(^|:)alias\/aws\/rds$/.test(String(key)) ? fail('kms_key_id is the AWS-managed alias/aws/rds key', 'kms_key_id', []) : PASS;
+      if (isExpression(key)) return keyExpression('kms_key_id', key);
+      return /(^|:)alias\/aws\/rds$/.test(String(key)) ? fail('kms_key_id is the AWS-managed alias/aws/rds key', 'kms_key_id', []) : PASS;
     },
   },
   {

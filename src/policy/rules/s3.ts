@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
-import { all, blocks, citing, collect, fail, forbid, get, isExpression, list, PASS, requireEquals, requireTrue, unknown } from '../values';
+import { all, blocks, citing, collect, fail, forbid, get, isExpression, keyExpression, list, PASS, requireEquals, requireTrue, unknown } from '../values';
 import { conditionValues, parsePolicy, publicPolicy } from './policy-document';
 
 const BUCKET = ['aws_s3_bucket'];
@@ -101,7 +101,7 @@ export const S3_RULES: Rule[] = [
       // the key of a split configuration is judged there (GP-S3-011); an inline one here
       if (split.length) return PASS;
       const key = get(configs[0], `${path}.kms_master_key_id`);
-      if (isExpression(key)) return PASS;
+      if (isExpression(key)) return keyExpression(`${path}.kms_master_key_id`, key);
       return key && !AWS_MANAGED_S3_KEY.test(String(key)) ? PASS
         : fail('encryption uses the AWS-managed aws/s3 key, which no key policy of yours governs', `${path}.kms_master_key_id`, []);
     },
@@ -239,7 +239,7 @@ export const S3_RULES: Rule[] = [
       if (isExpression(algorithm)) return unknown(`${path}.sse_algorithm`);
       if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`sse_algorithm is ${String(algorithm)}`, `${path}.sse_algorithm`);
       const key = get(resource.config, `${path}.kms_master_key_id`);
-      if (isExpression(key)) return PASS;
+      if (isExpression(key)) return keyExpression(`${path}.kms_master_key_id`, key);
       return key && !AWS_MANAGED_S3_KEY.test(String(key)) ? PASS
         : fail('uses the AWS-managed aws/s3 key, which no key policy of yours governs', `${path}.kms_master_key_id`, []);
     },
