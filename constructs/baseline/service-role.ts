@@ -3,6 +3,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import { validateAccountId } from './encryption-key';
+import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
@@ -42,6 +43,11 @@ export class ServiceRole extends Construct {
     checkProps(this, props, SERVICE_ROLE_PROPS, 'ServiceRoleProps');
     markGoldenPath(this, 'service-role');
     validateAccountId(this, 'accountId', props.accountId);
+    // a service principal is a host name; anything else (a `${` above all, which Terraform
+    // reads as the start of an expression) would break the trust policy
+    if (!/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(props.service)) {
+      throw new PlatformValidationError(this, 'service', props.service, 'must be an AWS service principal such as ec2.amazonaws.com');
+    }
     const name = props.roleName ?? deriveName('iamRole', ...this.node.path.split('/'));
     this.role = new IamRole(this, 'role', {
       name,

@@ -154,10 +154,15 @@ export function renderDeliveryWorkflow(options: WorkflowOptions): string {
             'terraform -chdir="$dir" show -json plan.tfplan > "$RUNNER_TEMP/plan.json"',
             'mkdir -p review',
             'npx goldenpath plan "$STACK=$RUNNER_TEMP/plan.json" --cdktf-out cdktf.out --format json --output review/report.json --digest-out review/digest.json',
+            // the guardrails judge the planned values too, where every value is known
+            'status=0',
+            'npx goldenpath check --plan "$RUNNER_TEMP/plan.json" --cdktf-out cdktf.out --fail-on error || status=$?',
             'rm -f "$RUNNER_TEMP/plan.json" "$dir/plan.tfplan"',
+            'exit "$status"',
           ].join('\n'),
         },
-        { uses: PINNED_ACTIONS.uploadArtifact, with: { 'name': 'review-${{ matrix.stack.name }}', 'path': 'review/', 'retention-days': 30 } },
+        // reviewers still see the plan of a stack whose planned values fail a guardrail
+        { if: 'always()', uses: PINNED_ACTIONS.uploadArtifact, with: { 'name': 'review-${{ matrix.stack.name }}', 'path': 'review/', 'retention-days': 30 } },
       ],
     },
     'report': {

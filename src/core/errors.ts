@@ -18,7 +18,33 @@ export class PlatformValidationError extends Error {
     this.prop = prop;
     this.value = value;
     this.allowed = allowed;
+    reportUncaughtOnce();
   }
+}
+
+let reporting = false;
+
+/**
+ * An app that lets a PlatformValidationError escape would have Node print it with its stack,
+ * the throwing source line and every field: the error is about props, not code, so it is
+ * printed as one line and the process exits 1 instead. Every other uncaught error keeps
+ * Node's own report. Installed when the first such error is made; not under jest, whose
+ * workers handle uncaught errors themselves.
+ */
+function reportUncaughtOnce(): void {
+  if (reporting || process.env.JEST_WORKER_ID !== undefined) return;
+  reporting = true;
+  const handler = (err: unknown) => {
+    if (err instanceof PlatformValidationError) {
+      process.stderr.write(`${err.name}: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.removeListener('uncaughtException', handler);
+    process.nextTick(() => {
+      throw err;
+    });
+  };
+  process.on('uncaughtException', handler);
 }
 
 /** Values longer than this are cut in messages: an error is one readable line. */

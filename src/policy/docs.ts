@@ -42,7 +42,14 @@ export function renderGuardrailsDoc(packs: readonly Pack[], checks: readonly Che
     '# Guardrails',
     '',
     `${rules.length} rules in ${packs.length} packs. Every rule runs at synth time (errors fail \`cdktf synth\`) and in`,
-    '`goldenpath check` over cdktf.out. A value only known at plan time is reported as `unknown`, never as a pass.',
+    '`goldenpath check` over cdktf.out, plain Terraform (`*.tf`, `*.tf.json`) and plans (`--plan`). Variables with defaults,',
+    'locals, `jsonencode(...)` and `aws_iam_policy_document` data sources are resolved first; a value still only known at',
+    'plan time is reported as `unknown`, never as a pass or a fail.',
+    '',
+    'A finding cites only the Checkov checks whose own condition failed on that resource: a rule stricter than Checkov',
+    'on some point (a customer key where Checkov accepts any encryption, say) fails there citing nothing. Each rule says',
+    'where it differs from the Checkov checks it claims, and why; every claimed check is tested on Terraform written from',
+    'its source (test/policy/checkov-agreement.cases.ts).',
     '',
   ];
   for (const pack of packs) {
@@ -55,7 +62,11 @@ export function renderGuardrailsDoc(packs: readonly Pack[], checks: readonly Che
     lines.push('');
   }
   lines.push('## Rule details', '');
-  for (const r of rules) lines.push(`### ${r.id}: ${r.title}`, '', `- **Why:** ${r.rationale}`, `- **Fix:** ${r.remediation}`, '');
+  for (const r of rules) {
+    lines.push(`### ${r.id}: ${r.title}`, '', `- **Why:** ${r.rationale}`, `- **Fix:** ${r.remediation}`);
+    if (r.checkovDifferences) lines.push(`- **Differs from Checkov:** ${r.checkovDifferences}`);
+    lines.push('');
+  }
   const comparison = checkovComparison(packs, checks);
   const covered = comparison.filter((c) => c.counterparts.length).length;
   lines.push('## Checkov checks on the same resource types', '',

@@ -56,8 +56,13 @@ export interface Rule {
   readonly remediation: string;
   /** Terraform resource types the rule looks at. */
   readonly resourceTypes: readonly string[];
-  /** Checkov checks that cover the same ground. */
+  /**
+   * Checkov checks that cover the same ground. A finding cites those whose own condition
+   * failed on the resource (see RuleOutcome `checkov`).
+   */
   readonly checkov?: readonly string[];
+  /** Where this rule and the Checkov checks it claims disagree on purpose, and why. */
+  readonly checkovDifferences?: string;
   /** CIS AWS Foundations Benchmark controls. */
   readonly cis?: readonly string[];
   evaluate(resource: ResourceView, stack: StackView): RuleOutcome;

@@ -7,6 +7,10 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, DataResource, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from '../../src/cdk';
+import { readCheckInput } from '../../src/cli/check';
+import { evaluate, RuleSet } from '../../src/policy/engine';
+import { stackView } from '../../src/policy/stack-view';
+import { fail, PASS } from '../../src/policy/values';
 import { runCli } from '../cli/run-cli';
 import { plainText } from '../helpers';
 
@@ -89,4 +93,40 @@ describeWithTerraform('goldenpath plan on a real terraform plan', () => {
     expect(planJson).toContain(SECRET);
     expect(report).not.toContain(SECRET);
   });
+});
+
+describeWithTerraform('goldenpath check --plan on a real terraform plan', () => {
+  test('judges the planned values, maps them to construct paths through --cdktf-out, and prints no sensitive value', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'gp-tfcheck-'));
+    const statePath = join(work, 'terraform.tfstate');
+    const out1 = synth(1, statePath);
+    const dir1 = join(out1, 'stacks', 'tfdata');
+    tf(dir1, 'init', '-input=false', '-no-color');
+    tf(dir1, 'apply', '-input=false', '-auto-approve', '-no-color');
+    const out2 = synth(2, statePath);
+    const dir2 = join(out2, 'stacks', 'tfdata');
+    tf(dir2, 'init', '-input=false', '-no-color');
+    tf(dir2, 'plan', '-input=false', '-out=plan.tfplan', '-no-color');
+    const planFile = join(dir2, 'plan.json');
+    writeFileSync(planFile, tf(dir2, 'show', '-json', 'plan.tfplan'));
+
+    // a rule of the kind a plugin adds: judge what terraform will write
+    const stacks = await readCheckInput('unused', { plan: [planFile], cdktfOut: out2 });
+    const rule = {
+      id: 'GP-TEST-001',
+      title: 'no v2',
+      severity: 'error' as const,
+      rationale: 'test rule',
+      remediation: 'test rule',
+      resourceTypes: ['terraform_data'],
+      evaluate: (r: any) => (r.config.input === 'v2' ? fail('input is v2', 'input') : PASS),
+    };
+    const report = evaluate(stacks.map((s) => stackView(s.name, s.json)), new RuleSet([{ name: 'test', description: 'test', rules: [rule] }]));
+    expect(report.findings.map((f) => [f.stack, f.address, f.constructPath])).toEqual([['tfdata', 'terraform_data.updated', 'tfdata/updated']]);
+
+    const r = await runCli('check', '--plan', planFile, '--cdktf-out', out2, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary).toMatchObject({ stacks: 1, resources: 4 });
+    expect(r.out).not.toContain(SECRET);
+  }, 120_000);
 });

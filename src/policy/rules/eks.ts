@@ -16,10 +16,11 @@ export const EKS_RULES: Rule[] = [
     id: 'GP-EKS-001',
     title: 'EKS API endpoint is not open to the internet',
     severity: 'error',
-    rationale: 'A public endpoint open to 0.0.0.0/0 exposes the Kubernetes API to every scanner. A public endpoint limited to named CIDRs passes here; Checkov\'s CKV_AWS_39 fails every public endpoint.',
+    rationale: 'A public endpoint open to 0.0.0.0/0 exposes the Kubernetes API to every scanner.',
     remediation: 'Set endpoint_public_access = false, or list public_access_cidrs without 0.0.0.0/0.',
     resourceTypes: ['aws_eks_cluster'],
     checkov: ['CKV_AWS_38', 'CKV_AWS_39'],
+    checkovDifferences: 'A public endpoint limited to named CIDRs passes here; CKV_AWS_39 fails every public endpoint.',
     evaluate(r) {
       const pub = get(r.config, 'vpc_config.endpoint_public_access');
       if (isExpression(pub)) return unknown('vpc_config.endpoint_public_access');
@@ -40,6 +41,7 @@ export const EKS_RULES: Rule[] = [
     remediation: 'Add encryption_config with resources = ["secrets"] and a key ARN.',
     resourceTypes: ['aws_eks_cluster'],
     checkov: ['CKV_AWS_58'],
+    checkovDifferences: 'A secrets encryption_config without provider.key_arn fails here; CKV_AWS_58 reads resources only.',
     evaluate(r) {
       if (isExpression(r.config.encryption_config)) return unknown('encryption_config', 'is a dynamic block whose content is known only at plan time');
       const secrets = blocks(r.config.encryption_config).filter((c) => list(c.resources).includes('secrets') || isExpression(c.resources));
@@ -95,6 +97,7 @@ export const EKS_RULES: Rule[] = [
     remediation: 'Remove remote_access (use SSM), or set source_security_group_ids.',
     resourceTypes: ['aws_eks_node_group'],
     checkov: ['CKV_AWS_100'],
+    checkovDifferences: 'remote_access without source security groups fails here even without an ec2_ssh_key; CKV_AWS_100 needs the key.',
     evaluate(r) {
       if (isExpression(r.config.remote_access)) return unknown('remote_access', 'is a dynamic block whose content is known only at plan time');
       const ra = blocks(r.config.remote_access);
@@ -129,6 +132,7 @@ export const EKS_RULES: Rule[] = [
     remediation: 'Set metadata_options.http_put_response_hop_limit = 1 (KubernetesCluster does).',
     resourceTypes: ['aws_launch_template', 'aws_launch_configuration', 'aws_instance'],
     checkov: ['CKV_AWS_341'],
+    checkovDifferences: 'Bare instances are judged here too; CKV_AWS_341 reads launch templates and configurations.',
     evaluate(r) {
       if (get(r.config, 'metadata_options.http_endpoint') === 'disabled') return PASS;
       const hops = get(r.config, 'metadata_options.http_put_response_hop_limit');
@@ -156,6 +160,7 @@ export const EKS_RULES: Rule[] = [
     remediation: 'Set block_device_mappings[].ebs.encrypted = true (launch configurations: root_block_device and ebs_block_device encrypted = true).',
     resourceTypes: ['aws_launch_template', 'aws_launch_configuration'],
     checkov: ['CKV_AWS_8'],
+    checkovDifferences: 'Launch templates are judged here too; CKV_AWS_8 reads launch configurations (and instances, which GP-EBS-001 covers account-wide).',
     evaluate(r) {
       if (r.type === 'aws_launch_configuration') {
         const devices = ['root_block_device', 'ebs_block_device'].flatMap((k) => blocks(r.config[k]).map((b, i) => ({ b, path: `${k}[${i}]` })));

@@ -58,10 +58,11 @@ export const ENCRYPTION_RULES: Rule[] = [
     id: 'GP-KMS-003',
     title: 'KMS key policy does not allow everyone',
     severity: 'error',
-    rationale: 'Principal * without a condition that narrows the caller (kms:CallerAccount, aws:PrincipalOrgID and the like) lets any AWS account use or manage the key. Checkov\'s CKV_AWS_33 fails Principal * even with such a condition; AWS documents that pattern for keys shared across an account or organisation.',
+    rationale: 'Principal * without a condition that narrows the caller (kms:CallerAccount, aws:PrincipalOrgID and the like) lets any AWS account use or manage the key.',
     remediation: 'Name the principals, or add a condition such as kms:CallerAccount.',
     resourceTypes: ['aws_kms_key', 'aws_kms_key_policy'],
     checkov: ['CKV_AWS_33'],
+    checkovDifferences: 'CKV_AWS_33 fails Principal * even with a condition; AWS documents Principal * with kms:CallerAccount or aws:PrincipalOrgID for keys shared across an account or organisation, so such a condition passes here.',
     evaluate: (r) => publicPolicy(r.config.policy, 'policy', (s) => (r.type === 'aws_kms_key' && anyPrincipal(s) ? ['CKV_AWS_33'] : [])),
   },
   {
@@ -87,10 +88,11 @@ export const ENCRYPTION_RULES: Rule[] = [
     id: 'GP-LOG-001',
     title: 'Log group has a retention period',
     severity: 'error',
-    rationale: 'Logs kept forever cost money and hold personal data past any lawful need. A retention_in_days of 0 also means "never expire": Checkov accepts it (CKV_AWS_66 and CKV_AWS_338 pass), this rule does not.',
+    rationale: 'Logs kept forever cost money and hold personal data past any lawful need.',
     remediation: 'Set retention_in_days to a number of days (the environment profile gives one).',
     resourceTypes: ['aws_cloudwatch_log_group'],
     checkov: ['CKV_AWS_66', 'CKV_AWS_338'],
+    checkovDifferences: 'A retention_in_days of 0 ("never expire") passes CKV_AWS_66 and CKV_AWS_338; it fails here, because keeping logs forever is what this rule prevents.',
     evaluate(r) {
       const days = retention(r);
       if (days === 'unknown') return unknown('retention_in_days');
@@ -116,6 +118,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Raise retention_in_days, or accept for short-lived environments.',
     resourceTypes: ['aws_cloudwatch_log_group'],
     checkov: ['CKV_AWS_338'],
+    checkovDifferences: 'The threshold is 90 days (CKV_AWS_338 asks for 365): short-lived environments keep 90 days; retention of 90 to 364 days passes here and fails Checkov.',
     evaluate(r) {
       // unset and 0 keep logs forever (GP-LOG-001 judges that); Checkov asks for a year, we for 90 days
       const days = retention(r);
@@ -142,6 +145,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set encrypted = true with a kms_key_id of a customer key.',
     resourceTypes: ['aws_ebs_volume'],
     checkov: ['CKV_AWS_3', 'CKV_AWS_189'],
+    checkovDifferences: 'A volume encrypted with the AWS-managed alias/aws/ebs key passes CKV_AWS_189 and fails here.',
     evaluate(r) {
       const encrypted = requireTrue(r.config, 'encrypted', 'encrypted is not true');
       const key = customerKey(r, 'kms_key_id', 'ebs', ['CKV_AWS_189']);
@@ -157,6 +161,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set kms_master_key_id (AlertRouting does).',
     resourceTypes: ['aws_sns_topic'],
     checkov: ['CKV_AWS_26'],
+    checkovDifferences: 'The AWS-managed alias/aws/sns key passes CKV_AWS_26 and fails here.',
     evaluate: (r) => customerKey(r, 'kms_master_key_id', 'sns'),
   },
   {
@@ -187,6 +192,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Name the principals, or add aws:SourceArn / aws:SourceAccount conditions.',
     resourceTypes: ['aws_sqs_queue_policy', 'aws_sqs_queue'],
     checkov: ['CKV_AWS_168', 'CKV_AWS_387'],
+    checkovDifferences: 'Conditions that narrow the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, ...) pass here; CKV_AWS_387 only looks for the presence of a Condition block.',
     evaluate: (r) => publicPolicy(r.config.policy, 'policy', (s) => [
       'CKV_AWS_168',
       // CKV_AWS_387: a wildcard principal with an SQS action and no Condition at all, on queue policies
@@ -201,6 +207,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Allow only sqs:SendMessage, sqs:ReceiveMessage and the other actions the principal needs.',
     resourceTypes: ['aws_sqs_queue_policy', 'aws_sqs_queue'],
     checkov: ['CKV_AWS_72'],
+    checkovDifferences: 'CKV_AWS_72 reads the first statement and Action "*" only; every statement and sqs:* count here.',
     evaluate(r) {
       const parsed = parsePolicy(r.config.policy);
       if (parsed.kind === 'none') return NOT_APPLICABLE;
@@ -264,6 +271,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Name the accounts or roles that pull.',
     resourceTypes: ['aws_ecr_repository_policy'],
     checkov: ['CKV_AWS_32'],
+    checkovDifferences: 'CKV_AWS_32 reads the string form Principal "*" only; {"AWS": "*"} fails here too.',
     // CKV_AWS_32 looks for the string form `"Principal": "*"`
     evaluate: (r) => publicPolicy(r.config.policy, 'policy', (s) => (s.principals.includes('*') ? ['CKV_AWS_32'] : [])),
   },

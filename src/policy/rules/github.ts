@@ -48,10 +48,11 @@ export const GITHUB_RULES: Rule[] = [
     id: 'GP-GH-003',
     title: 'Repository protects its default branch',
     severity: 'error',
-    rationale: 'Without a ruleset or branch protection anyone with write access can push straight to main. A ruleset counts here; Checkov\'s CKV2_GIT_1 looks for branch protection resources only.',
+    rationale: 'Without a ruleset or branch protection anyone with write access can push straight to main.',
     remediation: 'Add a github_repository_ruleset on the default branch (Repository does).',
     resourceTypes: ['github_repository'],
     checkov: ['CKV2_GIT_1'],
+    checkovDifferences: 'A repository ruleset counts as protection here; CKV2_GIT_1 looks for branch protection resources only.',
     evaluate: (repo, stack) => (protections(stack, repo).length ? PASS : fail('no ruleset or branch protection refers to this repository')),
   },
   {
@@ -126,6 +127,7 @@ export const GITHUB_RULES: Rule[] = [
     remediation: 'Use encrypted_value (sealed with the repository public key), or OIDC instead of a secret.',
     resourceTypes: ['github_actions_secret', 'github_actions_environment_secret', 'github_actions_organization_secret'],
     checkov: ['CKV_GIT_4'],
+    checkovDifferences: 'A plaintext_value from an expression is unknown here (it still lands in state); CKV_GIT_4 passes variables. An empty string is unset for both.',
     evaluate(r) {
       const v = r.config.plaintext_value;
       // "" is how modules leave the argument unset
@@ -141,6 +143,7 @@ export const GITHUB_RULES: Rule[] = [
     remediation: 'Use an https:// URL and leave insecure_ssl false.',
     resourceTypes: ['github_repository_webhook', 'github_organization_webhook'],
     checkov: ['CKV_GIT_2'],
+    checkovDifferences: 'A plain-http URL fails here; CKV_GIT_2 reads insecure_ssl only.',
     evaluate(r) {
       const conf = blocks(r.config.configuration)[0];
       if (!conf) return NOT_APPLICABLE;

@@ -77,6 +77,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'List the actions and resources the principal needs; use grant* methods on golden-path constructs.',
     resourceTypes: POLICY_TYPES,
     checkov: ['CKV_AWS_62', 'CKV_AWS_63', 'CKV2_AWS_40'],
+    checkovDifferences: 'Roles\' inline policies are judged here too; Checkov\'s checks read the policy resources only.',
     cis: ['1.16'],
     evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') && s.resources.includes('*') ? { message: 'allows * on *', checkov: ['CKV_AWS_62', 'CKV_AWS_63', 'CKV2_AWS_40'] } : undefined)),
   },
@@ -88,6 +89,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'Name the actions.',
     resourceTypes: POLICY_TYPES,
     checkov: ['CKV_AWS_63', 'CKV2_AWS_40'],
+    checkovDifferences: 'Roles\' inline policies are judged here too; Checkov\'s checks read the policy resources only.',
     evaluate: (r) => checkStatements(r, (s) => (s.actions.includes('*') ? { message: 'allows Action *', checkov: ['CKV_AWS_63', 'CKV2_AWS_40'] } : undefined)),
   },
   {
@@ -98,6 +100,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'Replace service:* with the actions used.',
     resourceTypes: POLICY_TYPES,
     checkov: ['CKV2_AWS_40'],
+    checkovDifferences: 'Only iam:* fails CKV2_AWS_40; any service-wide wildcard fails here (as a warning).',
     evaluate: (r) => checkStatements(r, (s) => {
       const wild = s.actions.find((a) => /^[a-z0-9-]+:\*$/i.test(a));
       return wild ? { message: `allows ${wild}`, checkov: fullIam(s) } : undefined;
@@ -111,6 +114,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'Scope these actions to named ARNs, or remove them.',
     resourceTypes: POLICY_TYPES,
     checkov: ['CKV2_AWS_40'],
+    checkovDifferences: 'CKV2_AWS_40 fails iam:* and *; escalation actions named one by one on * fail here only.',
     evaluate: (r) => checkStatements(r, (s) => {
       if (!s.resources.includes('*')) return undefined;
       const hit = ESCALATION.find((e) => s.actions.some((a) => actionMatches(a, e)));
@@ -130,10 +134,11 @@ export const IAM_RULES: Rule[] = [
     id: 'GP-IAM-006',
     title: 'Role trust names its principals',
     severity: 'error',
-    rationale: 'A trust policy with Principal * (or AWS *, or roles in any account) lets any AWS account assume the role, unless a condition narrows the caller (aws:PrincipalOrgID, aws:PrincipalArn, ...); aws:username and wildcard ARNs do not. Checkov\'s CKV_AWS_60 fails AWS * even with such a condition.',
+    rationale: 'A trust policy with Principal * (or AWS *, or roles in any account) lets any AWS account assume the role, unless a condition narrows the caller (aws:PrincipalOrgID, aws:PrincipalArn, ...); aws:username and wildcard ARNs do not.',
     remediation: 'Trust named accounts, roles or services, or add a condition such as aws:PrincipalOrgID.',
     resourceTypes: ['aws_iam_role'],
     checkov: ['CKV_AWS_60'],
+    checkovDifferences: 'CKV_AWS_60 fails AWS * even with a condition; a condition that narrows the caller (aws:PrincipalOrgID, a specific aws:PrincipalArn) passes here, and roles in any account count as everyone here.',
     evaluate(r) {
       const t = trust(r);
       if (t.outcome) return t.outcome;
@@ -158,6 +163,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'Trust the role ARNs that need access, or add an sts:ExternalId or aws:PrincipalArn condition.',
     resourceTypes: ['aws_iam_role'],
     checkov: ['CKV_AWS_61'],
+    checkovDifferences: 'An aws:PrincipalArn condition naming specific roles passes here; CKV_AWS_61 excuses only sts:ExternalId.',
     evaluate(r) {
       const t = trust(r);
       if (t.outcome) return t.outcome;
@@ -180,6 +186,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'Require aud = sts.amazonaws.com and sub = repo:<owner>/<repo>:environment:<env> with StringEquals (GitHubOidcDeployRole does).',
     resourceTypes: ['aws_iam_role'],
     checkov: ['CKV_AWS_393'],
+    checkovDifferences: 'Stricter than CKV_AWS_393: repo:owner/* and other wildcards, and a missing aud = sts.amazonaws.com, fail here (citing Checkov only when its own claim checks fail).',
     evaluate(r) {
       const t = trust(r);
       if (t.outcome) return t.outcome;
@@ -273,10 +280,11 @@ export const IAM_RULES: Rule[] = [
     id: 'GP-IAM-013',
     title: 'Password policy: passwords expire within 90 days',
     severity: 'info',
-    rationale: 'CIS asks for expiry; NIST 800-63B no longer does, hence info only. Checkov\'s CKV_AWS_9, as read, fails only an unset age and passes ages of 90 days or more, so only an unset age cites it.',
+    rationale: 'CIS asks for expiry; NIST 800-63B no longer does, hence info only.',
     remediation: 'Set max_password_age to 90 or less, or accept this finding.',
     resourceTypes: ['aws_iam_account_password_policy'],
     checkov: ['CKV_AWS_9'],
+    checkovDifferences: 'CKV_AWS_9, as read, passes ages of 90 days or more and fails only an unset age; this rule wants 1 to 90 days, so only an unset age cites it.',
     evaluate(r) {
       const v = r.config.max_password_age;
       if (isExpression(v)) return unknown('max_password_age');
@@ -292,6 +300,7 @@ export const IAM_RULES: Rule[] = [
     remediation: 'Use an IAM role with OIDC or IRSA instead of an access key.',
     resourceTypes: ['aws_iam_access_key'],
     checkov: ['CKV_AWS_348'],
+    checkovDifferences: 'CKV_AWS_348 is about access keys of the root user; every active access key fails here.',
     evaluate(r) {
       // an inactive key (kept only while callers migrate away) is no working credential
       if (r.config.status === 'Inactive') return PASS;

@@ -109,6 +109,19 @@ const SAFE_SYSCTLS = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 
   'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
 const SELINUX_TYPES = ['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'];
 
+/** What every workload rule claiming a Checkov check judges beyond it. */
+const WORKLOAD_DIFFERENCE = 'Checkov reads pods and deployments (a few checks also daemon sets), and some checks only the first container; this rule judges every container, init containers included, of every workload type, and cites Checkov only for the types it reads.';
+
+/** Deliberate differences of single workload rules, on top of WORKLOAD_DIFFERENCE. */
+const K8S_DIFFERENCES: Record<string, string> = {
+  'GP-K8S-005': 'An unset allow_privilege_escalation fails here, as it fails Pod Security restricted; CKV_K8S_20 fails only an explicit true.',
+  'GP-K8S-009': 'Pod Security restricted lets a container add NET_BIND_SERVICE, so it passes here; CKV_K8S_25 fails any added capability.',
+  'GP-K8S-010': 'Every hostPath volume fails here (Pod Security baseline); CKV_K8S_27 fails the Docker socket only.',
+  'GP-K8S-021': 'A version tag passes here without a digest (CKV_K8S_43 is left out: see the gaps below).',
+  'GP-K8S-022': 'A namespace from a variable without a default is unknown here; Checkov passes any non-empty value.',
+};
+const differences = (id: string) => [K8S_DIFFERENCES[id], WORKLOAD_DIFFERENCE].filter(Boolean).join(' ');
+
 function pss(id: string, title: string, level: 'baseline' | 'restricted', rationale: string, remediation: string, check: Check, checkov?: string[]): Rule {
   return {
     id,
@@ -118,6 +131,7 @@ function pss(id: string, title: string, level: 'baseline' | 'restricted', ration
     remediation,
     resourceTypes: WORKLOAD_TYPES,
     checkov,
+    checkovDifferences: checkov ? differences(id) : undefined,
     evaluate: onWorkload(check),
   };
 }
@@ -287,6 +301,7 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Set resources.requests and resources.limits for cpu and memory (Service sizes do).',
     resourceTypes: WORKLOAD_TYPES,
     checkov: ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
+    checkovDifferences: WORKLOAD_DIFFERENCE,
     evaluate: onWorkload((w, r) => allContainers(w, r, (c, p) => {
       const checks: Record<string, string> = { 'requests.cpu': 'CKV_K8S_10', 'limits.cpu': 'CKV_K8S_11', 'limits.memory': 'CKV_K8S_12', 'requests.memory': 'CKV_K8S_13' };
       if (isExpression(get(c, 'resources'))) return unknown(`${p}.resources`);
@@ -302,6 +317,7 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Add liveness_probe and readiness_probe (and startup_probe for slow starts).',
     resourceTypes: WORKLOAD_TYPES.filter((t) => !t.includes('job')),
     checkov: ['CKV_K8S_8', 'CKV_K8S_9'],
+    checkovDifferences: WORKLOAD_DIFFERENCE,
     evaluate: onWorkload((w, r) => allContainers(w, r, (c, p) => {
       if (p.includes('init_container')) return undefined;
       const missing = [c.liveness_probe === undefined && 'liveness_probe', c.readiness_probe === undefined && 'readiness_probe'].filter((x): x is string => !!x);
@@ -316,6 +332,7 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Use image@sha256:... or an immutable version tag.',
     resourceTypes: WORKLOAD_TYPES,
     checkov: ['CKV_K8S_14'],
+    checkovDifferences: differences('GP-K8S-021'),
     evaluate: onWorkload((w, r) => citing(eachContainer(w, (c, p) => {
       const image = c.image;
       if (isExpression(image)) return unknown(`${p}.image`);
@@ -335,6 +352,7 @@ export const KUBERNETES_RULES: Rule[] = [
       'kubernetes_config_map', 'kubernetes_config_map_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1',
       'kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_ingress', 'kubernetes_ingress_v1'],
     checkov: ['CKV_K8S_21'],
+    checkovDifferences: differences('GP-K8S-022'),
     evaluate(r) {
       const ns = get(r.config, 'metadata.namespace');
       // a reference to a namespace resource is never "default"; a variable without a default may be
@@ -366,6 +384,7 @@ export const KUBERNETES_RULES: Rule[] = [
     remediation: 'Set security_context.read_only_root_filesystem = true and mount an emptyDir at /tmp.',
     resourceTypes: WORKLOAD_TYPES,
     checkov: ['CKV_K8S_22'],
+    checkovDifferences: WORKLOAD_DIFFERENCE,
     evaluate: onWorkload((w) => eachContainer(w, (c) => (scValue(c, 'read_only_root_filesystem') === true ? undefined : 'root filesystem is writable'))),
   },
   {

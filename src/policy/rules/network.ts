@@ -96,6 +96,7 @@ export const NETWORK_RULES: Rule[] = [
     remediation: 'Restrict the CIDR, or remove the rule and use SSM Session Manager.',
     resourceTypes: SG_TYPES,
     checkov: ['CKV_AWS_24'],
+    checkovDifferences: 'Checkov\'s per-port checks read protocol, so they pass ip_protocol = "-1" on aws_vpc_security_group_ingress_rule; this rule fails it (citing nothing).',
     cis: ['5.2'],
     evaluate: (r) => worldIngress(r, (p) => covers(p, 22), 'reaches port 22'),
   },
@@ -107,6 +108,7 @@ export const NETWORK_RULES: Rule[] = [
     remediation: 'Restrict the CIDR, or use Fleet Manager / SSM for remote desktop.',
     resourceTypes: SG_TYPES,
     checkov: ['CKV_AWS_25'],
+    checkovDifferences: 'As GP-NET-001: ip_protocol = "-1" on the newer rule type fails here only.',
     cis: ['5.2'],
     evaluate: (r) => worldIngress(r, (p) => covers(p, 3389), 'reaches port 3389'),
   },
@@ -114,10 +116,11 @@ export const NETWORK_RULES: Rule[] = [
     id: 'GP-NET-003',
     title: 'No all-traffic ingress from the internet',
     severity: 'error',
-    rationale: "Protocol -1 opens every port. Checkov's check reads `protocol`, so it misses `ip_protocol = \"-1\"` on aws_vpc_security_group_ingress_rule; this rule reads both.",
+    rationale: 'Protocol -1 opens every port.',
     remediation: 'Allow only the ports the service listens on, from the callers that need them.',
     resourceTypes: SG_TYPES,
     checkov: ['CKV_AWS_277'],
+    checkovDifferences: 'As GP-NET-001: ip_protocol = "-1" on the newer rule type fails here only.',
     evaluate: (r) => worldIngress(r, allProtocols, 'allows all protocols and ports'),
   },
   {
@@ -156,6 +159,7 @@ export const NETWORK_RULES: Rule[] = [
     remediation: 'Add a description to every ingress and egress rule.',
     resourceTypes: SG_TYPES,
     checkov: ['CKV_AWS_23'],
+    checkovDifferences: 'CKV_AWS_23 is content with the group\'s own description; every rule needs one here, also on the aws_vpc_security_group_*_rule types Checkov does not read.',
     evaluate(r) {
       const perms = permissions(r);
       if (perms.length === 0) return NOT_APPLICABLE;
@@ -229,6 +233,7 @@ export const NETWORK_RULES: Rule[] = [
     remediation: 'Allow egress only to the ports and destinations needed (VPC endpoints, 443).',
     resourceTypes: SG_TYPES,
     checkov: ['CKV_AWS_382'],
+    checkovDifferences: 'As GP-NET-001, for egress: ip_protocol = "-1" on aws_vpc_security_group_egress_rule fails here only.',
     evaluate(r) {
       const egress = permissions(r).filter((p) => p.direction === 'egress');
       if (egress.length === 0) return isExpression(r.config.egress) ? unknown('egress', 'is a dynamic block whose content is known only at plan time') : NOT_APPLICABLE;

@@ -42,10 +42,11 @@ export const RDS_RULES: Rule[] = [
     id: 'GP-RDS-003',
     title: 'Backups are kept at least 7 days',
     severity: 'error',
-    rationale: 'A week of point-in-time recovery covers a bad migration found after the weekend. Checkov\'s CKV_AWS_133 fails only a period of 0 (no backups); shorter periods fail here alone.',
+    rationale: 'A week of point-in-time recovery covers a bad migration found after the weekend.',
     remediation: 'Set backup_retention_period to 7 or more.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_133'],
+    checkovDifferences: 'CKV_AWS_133 fails only a period of 0 (no backups); 1 to 6 days fail here alone.',
     evaluate(r) {
       const raw = r.config.backup_retention_period;
       if (isExpression(raw)) return unknown('backup_retention_period');
@@ -128,10 +129,11 @@ export const RDS_RULES: Rule[] = [
     id: 'GP-RDS-010',
     title: 'Database uses a customer KMS key',
     severity: 'warning',
-    rationale: 'The aws/rds key cannot be shared or governed by your key policy, which blocks cross-account restores. Checkov checks this for clusters only (CKV_AWS_327).',
+    rationale: 'The aws/rds key cannot be shared or governed by your key policy, which blocks cross-account restores.',
     remediation: 'Set kms_key_id to the environment data key.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_327'],
+    checkovDifferences: 'CKV_AWS_327 covers clusters; instances without a customer key, and the AWS-managed alias/aws/rds key, fail here only.',
     evaluate(r) {
       const key = r.config.kms_key_id;
       const cites = r.type === 'aws_rds_cluster' ? ['CKV_AWS_327'] : [];

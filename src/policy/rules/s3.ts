@@ -65,10 +65,11 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-001',
     title: 'Bucket blocks all public access',
     severity: 'error',
-    rationale: 'A bucket without a public access block can be made public by one ACL or policy change. Checkov\'s CKV2_AWS_6 asks for block_public_acls and block_public_policy; this rule wants all four flags.',
+    rationale: 'A bucket without a public access block can be made public by one ACL or policy change.',
     remediation: 'Add an aws_s3_bucket_public_access_block for the bucket with all four flags true (SecureBucket does).',
     resourceTypes: BUCKET,
     checkov: ['CKV2_AWS_6'],
+    checkovDifferences: 'CKV2_AWS_6 asks for block_public_acls and block_public_policy; this rule wants all four flags, since each closes a different path (the other two fail here alone).',
     cis: ['2.1.4'],
     evaluate(bucket, stack) {
       const found = attached(stack, bucket, 'aws_s3_bucket_public_access_block');
@@ -80,10 +81,11 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-002',
     title: 'Bucket is encrypted with a KMS key',
     severity: 'error',
-    rationale: 'SSE-KMS puts reads behind a key policy and CloudTrail records every decrypt; SSE-S3 does neither. An SSE-S3 bucket meets Checkov\'s CKV_AWS_19 (encrypted) but fails CKV_AWS_145 (KMS) and this rule.',
+    rationale: 'SSE-KMS puts reads behind a key policy and CloudTrail records every decrypt; SSE-S3 does neither.',
     remediation: 'Add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm aws:kms and a customer key.',
     resourceTypes: BUCKET,
     checkov: ['CKV_AWS_145', 'CKV_AWS_19'],
+    checkovDifferences: 'A bucket whose inline default encryption uses the AWS-managed aws/s3 key fails here only: no key policy of yours governs that key.',
     cis: ['2.1.1'],
     evaluate(bucket, stack) {
       const inline = bucket.config.server_side_encryption_configuration;
@@ -152,10 +154,11 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-005',
     title: 'Bucket disables ACLs (BucketOwnerEnforced)',
     severity: 'warning',
-    rationale: 'With ACLs disabled, only policies grant access, and objects written by others still belong to the bucket owner. Checkov judges the ownership controls resource (CKV2_AWS_65); a bucket without one fails here only.',
+    rationale: 'With ACLs disabled, only policies grant access, and objects written by others still belong to the bucket owner.',
     remediation: 'Add aws_s3_bucket_ownership_controls with object_ownership BucketOwnerEnforced.',
     resourceTypes: [...BUCKET, 'aws_s3_bucket_ownership_controls'],
     checkov: ['CKV2_AWS_65'],
+    checkovDifferences: 'Checkov judges the ownership controls resource; a bucket that has none fails here only.',
     evaluate(resource, stack) {
       if (resource.type === 'aws_s3_bucket') {
         return attached(stack, resource, 'aws_s3_bucket_ownership_controls').length ? PASS : fail('no aws_s3_bucket_ownership_controls refers to this bucket', undefined, []);
@@ -186,10 +189,11 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-007',
     title: 'Bucket has a lifecycle configuration',
     severity: 'warning',
-    rationale: 'Without lifecycle rules, old versions and failed multipart uploads are kept, and paid for, forever. Inline lifecycle_rule blocks count here; Checkov (CKV2_AWS_61) counts only the split resource.',
+    rationale: 'Without lifecycle rules, old versions and failed multipart uploads are kept, and paid for, forever.',
     remediation: 'Add an aws_s3_bucket_lifecycle_configuration that expires noncurrent versions and aborts incomplete uploads.',
     resourceTypes: BUCKET,
     checkov: ['CKV2_AWS_61'],
+    checkovDifferences: 'Deprecated inline lifecycle_rule blocks count here, since they do configure the lifecycle; CKV2_AWS_61 counts only the split resource.',
     evaluate: (bucket, stack) => configured(stack, bucket, 'aws_s3_bucket_lifecycle_configuration', 'lifecycle_rule', 'no lifecycle configuration refers to this bucket'),
   },
   {
@@ -219,20 +223,22 @@ export const S3_RULES: Rule[] = [
     id: 'GP-S3-010',
     title: 'Bucket policy does not allow everyone',
     severity: 'error',
-    rationale: 'An Allow to Principal "*" (or to roles in any account) without a condition that narrows the caller makes the bucket public whatever the ACLs say. aws:SourceAccount and aws:SourceArn count as narrowing here; Checkov\'s CKV_AWS_70 does not count them.',
+    rationale: 'An Allow to Principal "*" (or to roles in any account) without a condition that narrows the caller makes the bucket public whatever the ACLs say.',
     remediation: 'Name the principals, or add a condition such as aws:PrincipalOrgID.',
     resourceTypes: ['aws_s3_bucket_policy', 'aws_s3_bucket'],
     checkov: ['CKV_AWS_70'],
+    checkovDifferences: 'aws:SourceAccount and aws:SourceArn count as narrowing conditions here (CKV_AWS_70 ignores them), and roles in any account (arn:aws:iam::*:role/x) count as everyone here (CKV_AWS_70 reads only "*").',
     evaluate: (resource) => publicPolicy(resource.config.policy, 'policy', (s) => (s.principals.some((p) => p === '*' || p === 'AWS:*') ? ['CKV_AWS_70'] : [])),
   },
   {
     id: 'GP-S3-011',
     title: 'Encryption configuration uses a customer KMS key',
     severity: 'error',
-    rationale: 'The split encryption resource decides the bucket default; AES256 there downgrades every new object, and the AWS-managed aws/s3 key cannot be governed by a key policy (Checkov\'s CKV_AWS_145 accepts it).',
+    rationale: 'The split encryption resource decides the bucket default; AES256 there downgrades every new object, and the AWS-managed aws/s3 key cannot be governed by a key policy.',
     remediation: 'Set rule.apply_server_side_encryption_by_default.sse_algorithm to aws:kms with kms_master_key_id of a customer key.',
     resourceTypes: ['aws_s3_bucket_server_side_encryption_configuration'],
     checkov: ['CKV_AWS_145'],
+    checkovDifferences: 'The AWS-managed aws/s3 key fails here; CKV_AWS_145 accepts any aws:kms configuration.',
     evaluate(resource) {
       const path = 'rule.apply_server_side_encryption_by_default';
       const algorithm = get(resource.config, `${path}.sse_algorithm`);

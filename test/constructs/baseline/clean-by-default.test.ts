@@ -34,4 +34,11 @@ describe('ServiceRole', () => {
     const { stack } = contextStack();
     expect(() => new ServiceRole(stack, 'r', { accountId: '1', service: 'x' })).toThrow('test/r: `accountId` must be a 12-digit AWS account id, got "1"');
   });
+
+  test('a service that is not a service principal (fuzzing found "${", which Terraform reads as an expression)', () => {
+    const { stack } = contextStack();
+    ['${', 'x', 'ec2.amazonaws.com"}', '*'].forEach((service, i) => {
+      expect(() => new ServiceRole(stack, `r${i}`, { accountId: '111111111111', service })).toThrow(/`service` must be an AWS service principal such as ec2.amazonaws.com/);
+    });
+  });
 });

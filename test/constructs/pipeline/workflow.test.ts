@@ -39,6 +39,9 @@ describe('the generated delivery workflow', () => {
     const plan = wf.jobs.plan.steps.map((s: any) => s.run ?? '').join('\n');
     expect(plan).toContain('terraform -chdir="$dir" show -json plan.tfplan > "$RUNNER_TEMP/plan.json"');
     expect(plan).toContain('--digest-out review/digest.json');
+    // the planned values go through the guardrails too, before the plan JSON is removed
+    expect(plan.indexOf('npx goldenpath check --plan "$RUNNER_TEMP/plan.json" --cdktf-out cdktf.out --fail-on error')).toBeGreaterThan(plan.indexOf('show -json plan.tfplan'));
+    expect(plan.indexOf('npx goldenpath check --plan')).toBeLessThan(plan.indexOf('rm -f "$RUNNER_TEMP/plan.json"'));
     const report = wf.jobs.report.steps.map((s: any) => s.run ?? '').join('\n');
     expect(report).toContain(`{ echo '${COMMENT_MARKER}'; npx goldenpath plan --from-json "\${reports[@]}"; } > comment.md`);
     expect(report).toMatch(/gh api -X PATCH "repos\/\$REPO\/issues\/comments\/\$id"/);
