@@ -100,10 +100,12 @@ export function resolveDocument(json: any): ResolvedResource[] {
   for (const [type, byName] of Object.entries<any>(isObject(json?.resource) ? json.resource : {})) {
     if (!isObject(byName)) continue;
     for (const [name, raw] of Object.entries<any>(byName)) {
-      const declared = single(raw);
-      if (!declared) continue;
-      const { ['//']: meta, ...config } = declared;
-      resources.push({ type, name, address: `${type}.${name}`, config: resolveDeep(config) as Record<string, unknown>, meta: meta ?? {} });
+      // hcl2json keeps every declaration of a name (Terraform would refuse the duplicate,
+      // so each is judged rather than one silently dropped)
+      for (const declared of Array.isArray(raw) ? raw.filter(isObject) : isObject(raw) ? [raw] : []) {
+        const { ['//']: meta, ...config } = declared;
+        resources.push({ type, name, address: `${type}.${name}`, config: resolveDeep(config) as Record<string, unknown>, meta: meta ?? {} });
+      }
     }
   }
   return resources;

@@ -60,11 +60,13 @@ export function stackView(name: string, json: any): StackView {
       // the target's own name: a literal, or an expression (`${var.name}`) that the other
       // resource repeats word for word, which Terraform resolves to the same value
       const ownName = matchOn ? target.config[matchOn] : undefined;
+      // a name several resources of the target's type share identifies none of them
+      const unique = typeof ownName === 'string' && ownName !== '' && (index(target.type, matchOn!).get(`=${ownName}`)?.length ?? 0) <= 1;
       for (const type of types) {
         const idx = index(type, attribute);
         // references name the resource, not one instance of its count or for_each
         for (const r of idx.get(`@${target.address.replace(/\[[^\]]*\]$/, '')}`) ?? []) found.add(r);
-        if (typeof ownName === 'string' && ownName !== '') for (const r of idx.get(`=${ownName}`) ?? []) found.add(r);
+        if (unique) for (const r of idx.get(`=${ownName}`) ?? []) found.add(r);
       }
       return [...found];
     },

@@ -114,7 +114,9 @@ export function all(...outcomes: RuleOutcome[]): RuleOutcome {
 export function forbid(config: unknown, path: string, forbidden: unknown): RuleOutcome {
   const value = get(config, path);
   if (isExpression(value)) return unknown(path);
-  return value === forbidden ? fail(`\`${path}\` is ${JSON.stringify(forbidden)}`, path) : PASS;
+  // HCL writes booleans as strings too ("true")
+  const same = value === forbidden || (typeof forbidden === 'boolean' && typeof value === 'string' && value.toLowerCase() === String(forbidden));
+  return same ? fail(`\`${path}\` is ${JSON.stringify(forbidden)}`, path) : PASS;
 }
 
 /** Pass only when the attribute equals `expected`. */

@@ -233,7 +233,7 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
   CKV_AWS_327: { fail: [cluster('storage_encrypted = true')], pass: [cluster('kms_key_id = aws_kms_key.k.arn'), db('')] },
   CKV_AWS_157: { fail: [db('multi_az = false')], pass: [db('multi_az = true')], unknown: [db('multi_az = var.multi')] },
   // networks
-  CKV_AWS_24: { fail: [sg(ingress(22, 22)), sg(ingress(0, 0, '0.0.0.0/0', '-1'))], pass: [sg(ingress(22, 22, '10.0.0.0/8')), sg(ingress(443, 443))], unknown: [sg(ingress(22, 22).replace('["0.0.0.0/0"]', 'var.cidrs'))] },
+  CKV_AWS_24: { fail: [sg(ingress(22, 22)), sg(ingress(0, 0, '0.0.0.0/0', '-1')), sg(ingress(0, 0)), sg(ingress(20, 30, '0.0.0.0/0', 'udp'))], pass: [sg(ingress(22, 22, '10.0.0.0/8')), sg(ingress(443, 443))], unknown: [sg(ingress(22, 22).replace('["0.0.0.0/0"]', 'var.cidrs'))] },
   CKV_AWS_25: { fail: [sg(ingress(3389, 3389)), res('aws_security_group_rule', 'type = "ingress"\n  from_port = 3000\n  to_port = 4000\n  protocol = "tcp"\n  cidr_blocks = ["0.0.0.0/0"]\n  security_group_id = "sg"')], pass: [sg(ingress(22, 22))] },
   CKV_AWS_260: { fail: [sg(ingress(80, 80)), res('aws_vpc_security_group_ingress_rule', 'security_group_id = "sg"\n  ip_protocol = "tcp"\n  from_port = 80\n  to_port = 80\n  cidr_ipv4 = "0.0.0.0/0"')], pass: [sg(ingress(443, 443)), sg(ingress(80, 80, '10.0.0.0/8'))] },
   CKV_AWS_277: {
@@ -327,7 +327,7 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
   CKV_K8S_10: { fail: [pod('resources {\n        limits = { cpu = "1", memory = "1Gi" }\n        requests = { memory = "1Gi" }\n      }')], pass: [pod('resources {\n        requests = { cpu = "1" }\n      }')] },
   CKV_K8S_11: { fail: [pod('resources {\n        requests = { cpu = "1", memory = "1Gi" }\n        limits = { memory = "1Gi" }\n      }')], pass: [pod('resources {\n        limits = { cpu = "1" }\n      }')] },
   // a missing memory limit cites the memory-limit check alone
-  CKV_K8S_12: { fail: [deployment('resources {\n        requests = { cpu = "1", memory = "1Gi" }\n        limits = { cpu = "1" }\n      }')], pass: [deployment('resources {\n        limits = { memory = "1Gi" }\n      }')], unknown: [deployment('resources = var.resources')] },
+  CKV_K8S_12: { fail: [res('kubernetes_pod', 'metadata {\n    name = "p"\n    namespace = "t"\n  }'), deployment('resources {\n        requests = { cpu = "1", memory = "1Gi" }\n        limits = { cpu = "1" }\n      }')], pass: [deployment('resources {\n        limits = { memory = "1Gi" }\n      }')], unknown: [deployment('resources = var.resources')] },
   CKV_K8S_13: { fail: [pod('')], pass: [pod('resources {\n        requests = { memory = "1Gi" }\n      }')] },
   CKV_K8S_14: { fail: [pod('').replace('app:1.2.3', 'app:latest'), pod('').replace('app:1.2.3', 'app')], pass: [pod('').replace('app:1.2.3', 'app@sha256:abc')], unknown: [pod('').replace('"registry.example.com/app:1.2.3"', 'var.image')] },
   CKV_K8S_16: { fail: [pod('security_context {\n        privileged = true\n      }')], pass: [pod('security_context {\n        privileged = false\n      }')], unknown: [pod('security_context {\n        privileged = var.p\n      }')] },
@@ -347,7 +347,7 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
   },
   CKV_K8S_22: { fail: [pod('')], pass: [pod('security_context {\n        read_only_root_filesystem = true\n      }')] },
   CKV_K8S_25: { fail: [pod(caps('drop = ["ALL"]\n          add = ["NET_ADMIN"]'))], pass: [pod(caps('drop = ["ALL"]'))] },
-  CKV_K8S_28: { fail: [pod(''), deployment(caps('drop = ["MKNOD"]'))], pass: [pod(caps('drop = ["ALL"]')), pod(caps('drop = ["NET_RAW"]'))] },
+  CKV_K8S_28: { fail: [pod(''), res('kubernetes_deployment_v1', 'metadata {\n    name = "d"\n    namespace = "t"\n  }'), deployment(caps('drop = ["MKNOD"]'))], pass: [pod(caps('drop = ["ALL"]')), pod(caps('drop = ["NET_RAW"]'))] },
   CKV_K8S_37: { fail: [pod(caps('drop = ["NET_RAW"]'))], pass: [pod(caps('drop = ["ALL"]')), pod('')] },
   CKV_K8S_39: { fail: [pod(caps('drop = ["ALL"]\n          add = ["SYS_ADMIN"]'))], pass: [pod(caps('drop = ["ALL"]\n          add = ["NET_ADMIN"]'))], unknown: [pod(caps('drop = ["ALL"]\n          add = var.caps'))] },
   CKV_K8S_26: { fail: [pod('port {\n        container_port = 8080\n        host_port = 8080\n      }')], pass: [pod('port {\n        container_port = 8080\n      }')] },
@@ -356,7 +356,11 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
     // other host paths fail Pod Security baseline (GP-K8S-010), not this check
     pass: [res('kubernetes_pod', 'metadata {\n    name = "p"\n    namespace = "t"\n  }\n  spec {\n    container {\n      name = "c"\n      image = "i:1"\n    }\n    volume {\n      name = "logs"\n      host_path {\n        path = "/var/log"\n      }\n    }\n  }')],
   },
-  CKV_K8S_29: { fail: [pod('security_context {\n        run_as_non_root = false\n      }')], pass: [pod('', 'security_context {\n      run_as_non_root = true\n    }')] },
+  CKV_K8S_29: {
+    // a container without any security_context, or no pod spec at all
+    fail: [pod(''), res('kubernetes_daemonset', 'metadata {\n    name = "d"\n    namespace = "t"\n  }'), deployment('')],
+    pass: [pod(caps('drop = ["ALL"]')), deployment('security_context {\n            read_only_root_filesystem = true\n          }')],
+  },
   CKV_K8S_30: { fail: [pod('')], pass: [pod('security_context {\n        allow_privilege_escalation = false\n      }'), pod('security_context {\n        read_only_root_filesystem = true\n      }')] },
   CKV_K8S_8: { fail: [pod('readiness_probe {\n        http_get {\n          path = "/"\n          port = 8080\n        }\n      }')], pass: [pod('liveness_probe {\n        http_get {\n          path = "/"\n          port = 8080\n        }\n      }')] },
   CKV_K8S_9: { fail: [pod('liveness_probe {\n        http_get {\n          path = "/"\n          port = 8080\n        }\n      }')], pass: [pod('readiness_probe {\n        http_get {\n          path = "/"\n          port = 8080\n        }\n      }')] },

@@ -12,6 +12,7 @@ describe('Terraform expressions', () => {
   test('literals, tuples and objects (commas or newlines) evaluate', () => {
     expect(evaluateExpression('{ a = 1, "b" = [true, null, "x"]\n c: -2.5 }', none)).toEqual({ a: 1, b: [true, null, 'x'], c: -2.5 });
     expect(evaluateExpression('"tab\\there \\u0041"', none)).toBe('tab\there A');
+    expect(evaluateExpression('{ AWS = ["arn:a", "1234",], Version = "2012-10-17", }', none)).toEqual({ AWS: ['arn:a', '1234'], Version: '2012-10-17' });
   });
 
   test('what a literal cannot say stays unresolved, with its source text', () => {

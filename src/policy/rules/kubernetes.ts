@@ -46,10 +46,26 @@ export function workload(r: ResourceView): Workload | undefined {
 
 type Check = (w: Workload, r: ResourceView) => RuleOutcome;
 
-function onWorkload(check: Check): (r: ResourceView) => RuleOutcome {
+/**
+ * Checkov checks that fail a workload which has no pod spec at all (Terraform would refuse
+ * it): rules citing them fail such a resource too; other rules find nothing to judge.
+ */
+const FAIL_WITHOUT_SPEC: Record<string, readonly string[]> = {
+  'GP-K8S-005': ['CKV_K8S_29'],
+  'GP-K8S-009': ['CKV_K8S_28'],
+  'GP-K8S-010': ['CKV_K8S_27'],
+  'GP-K8S-019': ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
+};
+
+function onWorkload(check: Check, ruleId?: string): (r: ResourceView) => RuleOutcome {
   return (r) => {
     const w = workload(r);
-    return w ? check(w, r) : NOT_APPLICABLE;
+    if (w) return check(w, r);
+    const cites = ruleId ? FAIL_WITHOUT_SPEC[ruleId] : undefined;
+    if (!cites || !WORKLOAD_TYPES.includes(r.type)) return NOT_APPLICABLE;
+    const spec = get(r.config, POD.includes(r.type) ? 'spec' : CRON.includes(r.type) ? 'spec.job_template.spec.template.spec' : 'spec.template.spec');
+    if (isExpression(spec)) return unknown('spec', 'is a dynamic block whose content is known only at plan time');
+    return fail('defines no pod spec, so no container in it can be vouched for', 'spec', checkovFor(r.type, cites));
   };
 }
 
@@ -132,7 +148,7 @@ function pss(id: string, title: string, level: 'baseline' | 'restricted', ration
     resourceTypes: WORKLOAD_TYPES,
     checkov,
     checkovDifferences: checkov ? differences(id) : undefined,
-    evaluate: onWorkload(check),
+    evaluate: onWorkload(check, id),
   };
 }
 
@@ -155,25 +171,22 @@ export const KUBERNETES_RULES: Rule[] = [
       const v = scValue(c, 'allow_privilege_escalation');
       if (isExpression(v)) return unknown(`${p}.security_context.allow_privilege_escalation`);
       if (v === false) return undefined;
-      // CKV_K8S_20 fails an explicit true; CKV_K8S_30 a container without any security_context
+      // CKV_K8S_20 fails an explicit true; CKV_K8S_29 and CKV_K8S_30 a container without any security_context
       if (v === true) return { message: 'allow_privilege_escalation is true', checkov: ['CKV_K8S_20'] };
-      return { message: 'allow_privilege_escalation is not set to false', checkov: c.security_context === undefined ? ['CKV_K8S_30'] : [] };
-    }), ['CKV_K8S_20', 'CKV_K8S_30']),
+      return { message: 'allow_privilege_escalation is not set to false', checkov: c.security_context === undefined ? ['CKV_K8S_29', 'CKV_K8S_30'] : [] };
+    }), ['CKV_K8S_20', 'CKV_K8S_29', 'CKV_K8S_30']),
   pss('GP-K8S-006', 'Runs as non-root', 'restricted', 'runAsNonRoot must be true on the pod or on every container.',
     'Set spec.security_context.run_as_non_root = true (and do not set it false on a container).',
-    (w, r) => {
+    (w) => {
       const pod = scValue(w.spec, 'run_as_non_root');
       if (isExpression(pod)) return unknown(`${w.path}.security_context.run_as_non_root`);
-      // CKV_K8S_29 fails a pod spec without any security_context
-      const podContext = w.spec.security_context === undefined ? checkovFor(r.type, ['CKV_K8S_29']) : [];
-      const out = eachContainer(w, (c, p) => {
+      return eachContainer(w, (c, p) => {
         const v = scValue(c, 'run_as_non_root');
         if (isExpression(v)) return unknown(`${p}.security_context.run_as_non_root`);
         if (v === false) return 'sets run_as_non_root = false';
         return v === true || pod === true ? undefined : 'run_as_non_root is not true on the container or the pod';
       });
-      return citing(out, podContext);
-    }, ['CKV_K8S_29']),
+    }),
   pss('GP-K8S-007', 'Does not run as UID 0', 'restricted', 'runAsUser 0 is root whatever runAsNonRoot says.',
     'Set run_as_user to a non-zero UID, or leave it to the image.',
     (w) => {
@@ -307,7 +320,7 @@ export const KUBERNETES_RULES: Rule[] = [
       if (isExpression(get(c, 'resources'))) return unknown(`${p}.resources`);
       const missing = Object.keys(checks).filter((k) => get(c, `resources.${k}`) === undefined);
       return missing.length ? { message: `has no resources.${missing.join(', resources.')}`, checkov: missing.map((k) => checks[k]) } : undefined;
-    })),
+    }), 'GP-K8S-019'),
   },
   {
     id: 'GP-K8S-020',

@@ -63,8 +63,10 @@ function num(v: unknown): number | undefined {
 
 const allProtocols = (p: Permission) => p.protocol === '-1' || p.protocol.toLowerCase() === 'all';
 const fromWorld = (p: Permission) => p.cidrs.some((c) => WORLD.includes(c));
+/** TCP and UDP (by name or number) carry ports; a rule from port 0 to port 0 opens them all, as with protocol -1. */
+const PORT_PROTOCOLS = ['tcp', 'udp', '6', '17'];
 const covers = (p: Permission, port: number) =>
-  allProtocols(p) || ((p.protocol === 'tcp' || p.protocol === '6') && (p.from ?? 0) <= port && port <= (p.to ?? 65535));
+  allProtocols(p) || (PORT_PROTOCOLS.includes(p.protocol.toLowerCase()) && ((p.from === 0 && p.to === 0) || ((p.from ?? 0) <= port && port <= (p.to ?? 65535))));
 
 /**
  * Fail when a world-open ingress permission matches `bad`. Checkov's per-port checks read

@@ -37,7 +37,8 @@ function publicAcl(resource: ResourceView): RuleOutcome {
   const outcomes: RuleOutcome[] = [];
   if (isExpression(c.acl)) outcomes.push(unknown('acl'));
   else if (c.acl === 'public-read-write') outcomes.push(fail('acl is public-read-write', 'acl', ['CKV_AWS_20', 'CKV_AWS_57']));
-  else if (c.acl === 'public-read' || c.acl === 'authenticated-read') outcomes.push(fail(`acl is ${String(c.acl)}`, 'acl', ['CKV_AWS_20']));
+  // "website" is no canned ACL S3 accepts, but it was the old way to publish a site, and Checkov fails it too
+  else if (['public-read', 'authenticated-read', 'website'].includes(String(c.acl))) outcomes.push(fail(`acl is ${String(c.acl)}`, 'acl', ['CKV_AWS_20']));
   // inline `grant` blocks (aws_s3_bucket) and access_control_policy grants (aws_s3_bucket_acl)
   const grants = resource.type === 'aws_s3_bucket'
     ? blocks(c.grant).map((g) => ({ uri: g.uri, permissions: list(g.permissions).map(String), path: 'grant' }))
@@ -227,8 +228,10 @@ export const S3_RULES: Rule[] = [
     remediation: 'Name the principals, or add a condition such as aws:PrincipalOrgID.',
     resourceTypes: ['aws_s3_bucket_policy', 'aws_s3_bucket'],
     checkov: ['CKV_AWS_70'],
-    checkovDifferences: 'aws:SourceAccount and aws:SourceArn count as narrowing conditions here (CKV_AWS_70 ignores them), and roles in any account (arn:aws:iam::*:role/x) count as everyone here (CKV_AWS_70 reads only "*").',
-    evaluate: (resource) => publicPolicy(resource.config.policy, 'policy', (s) => (s.principals.some((p) => p === '*' || p === 'AWS:*') ? ['CKV_AWS_70'] : [])),
+    checkovDifferences: 'aws:SourceAccount and aws:SourceArn count as narrowing conditions here (CKV_AWS_70 ignores them); an Allow to everyone except some ARNs (ArnNotEquals, ArnNotLike) fails here and passes CKV_AWS_70; and roles in any account (arn:aws:iam::*:role/x) count as everyone here (CKV_AWS_70 reads only "*").',
+    // CKV_AWS_70 reads "*" principals, and passes a statement that excludes some ARNs (ArnNotEquals, ArnNotLike)
+    evaluate: (resource) => publicPolicy(resource.config.policy, 'policy', (s) =>
+      (s.principals.some((p) => p === '*' || p === 'AWS:*') && !Object.keys(s.condition).some((op) => /^ArnNot(Equals|Like)$/i.test(op)) ? ['CKV_AWS_70'] : [])),
   },
   {
     id: 'GP-S3-011',
