@@ -1,4 +1,4 @@
-import { Finding, FindingsReport, Pack, Rule, Severity, StackView, Suppression } from './model';
+import { Finding, FindingsReport, Pack, ResourceView, Rule, RuleOutcome, Severity, StackView, Suppression } from './model';
 
 /** A rule as a pack puts it to work. */
 interface ActiveRule {
@@ -39,6 +39,22 @@ export function isoDate(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * A rule's outcome for a resource. With dynamic blocks whose for_each is known only at plan
+ * time, the rule judges the resource with and without them: where the two answers differ,
+ * the outcome waits for the plan.
+ */
+function judge(rule: Rule, resource: ResourceView, stack: StackView): RuleOutcome {
+  const rendered = rule.evaluate(resource, stack);
+  if (!resource.withoutDynamicBlocks || rendered.status === 'unknown') return rendered;
+  const without = rule.evaluate({ ...resource, config: resource.withoutDynamicBlocks }, stack);
+  const failed = (o: RuleOutcome) => o.status === 'fail';
+  if (without.status === 'unknown') return without;
+  if (failed(rendered) === failed(without)) return rendered;
+  const blocks = (resource.dynamicBlocks ?? []).map((b) => `dynamic "${b}"`).join(', ');
+  return { status: 'unknown', message: `the outcome depends on whether ${blocks} generates blocks (its for_each is known only at plan time)`, attribute: resource.dynamicBlocks?.[0] };
+}
+
 /** Run the rules over every resource of one stack. */
 export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date()): Finding[] {
   const findings: Finding[] = [];
@@ -50,7 +66,7 @@ export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date
     const own: Suppression[] = Array.isArray(resource.meta.goldenpath?.suppressions) ? resource.meta.goldenpath.suppressions : [];
     const suppressions = [...own, ...stackSuppressions];
     for (const { rule, severity, pack } of active) {
-      const outcome = rule.evaluate(resource, stack);
+      const outcome = judge(rule, resource, stack);
       if (outcome.status === 'pass' || outcome.status === 'not-applicable') continue;
       const base = {
         ruleId: rule.id,

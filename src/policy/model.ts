@@ -26,6 +26,13 @@ export interface ResourceView {
   readonly config: Readonly<Record<string, unknown>>;
   /** The `"//"` metadata: cdktf's `metadata.path` and our `goldenpath` block. */
   readonly meta: Readonly<Record<string, any>>;
+  /**
+   * When `dynamic` blocks with a for_each known only at plan time are rendered in `config`:
+   * the configuration without them. The engine judges both and reports unknown when they differ.
+   */
+  readonly withoutDynamicBlocks?: Readonly<Record<string, unknown>>;
+  /** Names of those dynamic blocks. */
+  readonly dynamicBlocks?: readonly string[];
 }
 
 /** Read-only view of the stack a resource is in, for graph rules. */

@@ -8,6 +8,13 @@ export interface ResolvedResource {
   readonly address: string;
   readonly config: Record<string, unknown>;
   readonly meta: Record<string, any>;
+  /**
+   * The configuration without the `dynamic` blocks whose for_each is known only at plan
+   * time (`config` has each rendered once from its content, as Checkov reads them).
+   */
+  readonly withoutDynamicBlocks?: Record<string, unknown>;
+  /** Names of those dynamic blocks. */
+  readonly dynamicBlocks?: readonly string[];
 }
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,8 +35,10 @@ function mergedLocals(v: unknown): Record<string, unknown> {
  * Resolves what a Terraform document (cdk.tf.json, a plain *.tf.json, or *.tf through
  * hcl2json) already knows: variables with defaults, locals, `jsonencode(...)` of literals,
  * and `data.aws_iam_policy_document.<name>.json`. What stays unknown keeps its `${...}`
- * form, so rules report it as unknown rather than guess. A `dynamic` block becomes an
- * expression in place of the blocks it generates.
+ * form, so rules report it as unknown rather than guess. A `dynamic` block is rendered
+ * from its content, once per element of a known for_each; when for_each is known only at
+ * plan time, the resource also gets its configuration without those blocks, and a rule
+ * that judges the two differently reports unknown.
  */
 export function resolveDocument(json: any): ResolvedResource[] {
   const variables = isObject(json?.variable) ? json.variable : {};
@@ -67,12 +76,15 @@ export function resolveDocument(json: any): ResolvedResource[] {
     },
   };
 
-  function resolveDeep(v: unknown): unknown {
+  /** Names of dynamic blocks met whose for_each is known only at plan time. */
+  let uncertain: string[] = [];
+
+  function resolveDeep(v: unknown, withDynamic = true): unknown {
     if (typeof v === 'string') return resolvable(v) ? toPlain(resolveTemplate(v, scope)) : v;
     if (Array.isArray(v)) {
       let out: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
-        const r = resolveDeep(v[i]);
+        const r = resolveDeep(v[i], withDynamic);
         if (r !== v[i]) (out ??= v.slice())[i] = r;
       }
       return out ?? v;
@@ -80,18 +92,33 @@ export function resolveDocument(json: any): ResolvedResource[] {
     if (!isObject(v)) return v;
     let out: Record<string, unknown> | undefined;
     for (const key of Object.keys(v)) {
-      if (key === '//') continue;
-      if (key === 'dynamic') {
-        out ??= { ...v };
-        delete out.dynamic;
-        for (const blockName of Object.keys(isObject(v.dynamic) ? v.dynamic : {})) {
-          // the blocks exist only once for_each is known; static blocks of the same name stay
-          if (v[blockName] === undefined) out[blockName] = `\${dynamic.${blockName}}`;
-        }
-        continue;
-      }
-      const r = resolveDeep(v[key]);
+      if (key === '//' || key === 'dynamic') continue;
+      const r = resolveDeep(v[key], withDynamic);
       if (r !== v[key]) (out ??= { ...v })[key] = r;
+    }
+    if (isObject(v.dynamic)) {
+      out ??= { ...v };
+      delete out.dynamic;
+      for (const [blockName, generators] of Object.entries<any>(v.dynamic)) {
+        const generated: unknown[] = [];
+        // cdktf writes one generator as an object, hcl2json a list of them
+        for (const gen of (Array.isArray(generators) ? generators : [generators]).filter(isObject)) {
+          const forEach = resolveDeep(gen.for_each, withDynamic);
+          const count = Array.isArray(forEach) ? forEach.length : isObject(forEach) ? Object.keys(forEach).length : undefined;
+          const known = count !== undefined && !JSON.stringify(forEach).includes('${');
+          if (known && count === 0) continue;
+          if (!known) {
+            uncertain.push(blockName);
+            if (!withDynamic) continue;
+          }
+          // rendered once: values that name the iterator stay expressions
+          generated.push(resolveDeep(single(gen.content) ?? {}, withDynamic));
+        }
+        const statik = out[blockName];
+        const blocksNow = [...(statik === undefined ? [] : Array.isArray(statik) ? statik : [statik]), ...generated];
+        if (blocksNow.length) out[blockName] = blocksNow;
+        else delete out[blockName];
+      }
     }
     return out ?? v;
   }
@@ -104,7 +131,12 @@ export function resolveDocument(json: any): ResolvedResource[] {
       // so each is judged rather than one silently dropped)
       for (const declared of Array.isArray(raw) ? raw.filter(isObject) : isObject(raw) ? [raw] : []) {
         const { ['//']: meta, ...config } = declared;
-        resources.push({ type, name, address: `${type}.${name}`, config: resolveDeep(config) as Record<string, unknown>, meta: meta ?? {} });
+        uncertain = [];
+        const resolved = resolveDeep(config) as Record<string, unknown>;
+        const resource: ResolvedResource = { type, name, address: `${type}.${name}`, config: resolved, meta: meta ?? {} };
+        resources.push(uncertain.length
+          ? { ...resource, withoutDynamicBlocks: resolveDeep(config, false) as Record<string, unknown>, dynamicBlocks: [...new Set(uncertain)] }
+          : resource);
       }
     }
   }

@@ -31,7 +31,7 @@ describe('bug classes', () => {
       ['GP-RDS-001', 'GP-RDS-003', 'GP-RDS-004', 'GP-RDS-005', 'GP-RDS-006', 'GP-RDS-007', 'GP-RDS-009', 'GP-RDS-010']);
   });
 
-  test('an expression is unknown, never a fail: a variable without a default in versioning, a dynamic rule block', async () => {
+  test('an expression is unknown, never a fail: a variable without a default in versioning, a dynamic rule block whose for_each waits for the plan', async () => {
     const versioning = await findings('resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  versioning {\n    enabled = var.v\n  }\n}', 'aws_s3_bucket.b');
     expect(versioning.find((f) => f.ruleId === 'GP-S3-003')).toMatchObject({ status: 'unknown', attribute: 'versioning.enabled' });
     const dynamic = await findings(`resource "aws_s3_bucket_server_side_encryption_configuration" "e" {
@@ -41,12 +41,17 @@ describe('bug classes', () => {
     content {
       apply_server_side_encryption_by_default {
         sse_algorithm = "aws:kms"
+        kms_master_key_id = aws_kms_key.k.arn
       }
     }
   }
 }`, 'aws_s3_bucket_server_side_encryption_configuration.e');
-    expect(dynamic.find((f) => f.ruleId === 'GP-S3-011')).toMatchObject({ status: 'unknown' });
+    // rendered, the block is good; without it there is no rule: the answer waits for the plan
+    expect(dynamic.find((f) => f.ruleId === 'GP-S3-011')).toMatchObject({ status: 'unknown', attribute: 'rule' });
     expect(dynamic.some((f) => /undefined/.test(f.message))).toBe(false);
+    // bad either way is a fail, with the rendered block's reason
+    const bad = await findings('resource "aws_s3_bucket_server_side_encryption_configuration" "e" {\n  bucket = "b"\n  dynamic "rule" {\n    for_each = var.rules\n    content {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = "AES256"\n      }\n    }\n  }\n}', 'aws_s3_bucket_server_side_encryption_configuration.e');
+    expect(bad.find((f) => f.ruleId === 'GP-S3-011')).toMatchObject({ status: 'fail', message: 'sse_algorithm is AES256' });
   });
 
   test('a split resource naming its bucket through the same expression as the bucket counts as attached', async () => {

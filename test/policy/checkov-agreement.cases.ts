@@ -62,9 +62,11 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
     unknown: [`${bucket()}\n${pab({ block_public_acls: 'var.block' })}`],
   },
   CKV_AWS_19: {
-    fail: [bucket()],
-    pass: [`${bucket()}\n${sse('"AES256"')}`, `${bucket()}\n${sse('"aws:kms"', 'aws_kms_key.k.arn')}`],
-    unknown: [`${bucket()}\n${sse('var.algorithm')}`, bucket('dynamic "server_side_encryption_configuration" {\n    for_each = var.sse\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "aws:kms"\n        }\n      }\n    }\n  }')],
+    // Checkov reads a dynamic block's content as if rendered
+    fail: [bucket(), bucket('dynamic "server_side_encryption_configuration" {\n    for_each = var.sse ? [1] : []\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "rot13"\n        }\n      }\n    }\n  }')],
+    pass: [`${bucket()}\n${sse('"AES256"')}`, `${bucket()}\n${sse('"aws:kms"', 'aws_kms_key.k.arn')}`,
+      bucket('dynamic "server_side_encryption_configuration" {\n    for_each = var.sse ? [1] : []\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "AES256"\n        }\n      }\n    }\n  }')],
+    unknown: [`${bucket()}\n${sse('var.algorithm')}`, bucket('dynamic "server_side_encryption_configuration" {\n    for_each = var.sse\n    content {\n      rule {\n        apply_server_side_encryption_by_default {\n          sse_algorithm = "aws:kms"\n          kms_master_key_id = aws_kms_key.k.arn\n        }\n      }\n    }\n  }')],
   },
   CKV_AWS_145: {
     fail: [bucket(), `${bucket()}\n${sse('"AES256"')}`, sse('"AES256"').replace('"e"', '"this"')],

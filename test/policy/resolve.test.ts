@@ -45,9 +45,26 @@ describe('resolving a Terraform document', () => {
     expect(config(json, 'x_thing.a')).toEqual({ name: 'acme-prod', tags: { env: 'prod' }, s: '${var.secret}', l: '${local.loop}' });
   });
 
-  test('a dynamic block becomes an expression where its blocks would be, so rules cannot read it as absent', () => {
-    const json = { resource: { x_thing: { a: { dynamic: { rule: { for_each: '${var.rules}', content: { x: 1 } } }, other: [{ y: 1 }] } } } };
-    expect(config(json, 'x_thing.a')).toEqual({ rule: '${dynamic.rule}', other: [{ y: 1 }] });
+  test('a dynamic block is rendered from its content; with a for_each known only at plan time, the resource also comes without it', () => {
+    const json = {
+      variable: { none: { default: [] }, two: { default: ['a', 'b'] } },
+      resource: {
+        x_thing: {
+          a: {
+            dynamic: {
+              rule: { for_each: '${var.rules}', content: { x: 1, v: '${rule.value}' } },
+              off: { for_each: '${var.none}', content: { z: 1 } },
+              on: { for_each: '${var.two}', content: { z: 2 } },
+            },
+            other: [{ y: 1 }],
+          },
+        },
+      },
+    };
+    const [r] = resolveDocument(json);
+    expect(r.config).toEqual({ rule: [{ x: 1, v: '${rule.value}' }], on: [{ z: 2 }], other: [{ y: 1 }] });
+    expect(r.withoutDynamicBlocks).toEqual({ on: [{ z: 2 }], other: [{ y: 1 }] });
+    expect(r.dynamicBlocks).toEqual(['rule']);
   });
 
   test('cdktf\'s Fn.jsonencode, data policy documents and locals, as cdktf synthesizes them', () => {

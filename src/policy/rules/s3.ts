@@ -100,7 +100,10 @@ export const S3_RULES: Rule[] = [
       const algorithm = get(configs[0], `${path}.sse_algorithm`);
       if (isExpression(algorithm)) return unknown(`${path}.sse_algorithm`);
       if (algorithm === undefined) return fail('the encryption configuration sets no sse_algorithm', `${path}.sse_algorithm`);
-      if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`encryption uses ${String(algorithm)}, not aws:kms`, `${path}.sse_algorithm`, ['CKV_AWS_145']);
+      // CKV_AWS_19 accepts SSE-S3 too; an algorithm S3 does not know fails both
+      if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') {
+        return fail(`encryption uses ${String(algorithm)}, not aws:kms`, `${path}.sse_algorithm`, algorithm === 'AES256' ? ['CKV_AWS_145'] : ['CKV_AWS_145', 'CKV_AWS_19']);
+      }
       // the key of a split configuration is judged there (GP-S3-011); an inline one here
       if (split.length) return PASS;
       const key = get(configs[0], `${path}.kms_master_key_id`);
@@ -246,6 +249,7 @@ export const S3_RULES: Rule[] = [
       const path = 'rule.apply_server_side_encryption_by_default';
       const algorithm = get(resource.config, `${path}.sse_algorithm`);
       if (isExpression(algorithm)) return unknown(`${path}.sse_algorithm`);
+      if (algorithm === undefined) return fail('the configuration sets no sse_algorithm', `${path}.sse_algorithm`);
       if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`sse_algorithm is ${String(algorithm)}`, `${path}.sse_algorithm`);
       const key = get(resource.config, `${path}.kms_master_key_id`);
       if (isExpression(key)) return keyExpression(`${path}.kms_master_key_id`, key);
