@@ -53,8 +53,8 @@ const project = new typescript.TypeScriptProject({
     'mustache@^4.2.0', '@inquirer/prompts@^7.10.0', 'nanospinner@^1.2.2',
     // plan review: line diffs of long text
     'diff@^9.0.0',
-    // goldenpath check on *.tf: the HCL-to-JSON converter cdktf itself ships
-    '@cdktf/hcl2json@^0.21.0'],
+    // goldenpath check on *.tf: the HCL-to-JSON converter cdktf itself ships; policies in heredocs with trailing commas
+    '@cdktf/hcl2json@^0.21.0', 'json5@^2.2.3'],
   bin: { goldenpath: 'bin/goldenpath' },
   srcdir: 'src',
   libdir: 'lib',

@@ -181,7 +181,10 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
       'resource "aws_kms_key" "this" {\n  enable_key_rotation = true\n}\nresource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.this.id\n  policy = "{}"\n}'],
   },
   CKV_AWS_33: {
-    fail: [policy('aws_kms_key', 'policy', `{ Effect = "Allow", ${AWS_ANY}, Action = "kms:*", Resource = "*" }`), policy('aws_kms_key', 'policy', `{ Effect = "Allow", ${ANY}, Action = "kms:Decrypt", Resource = "*" }`)],
+    fail: [
+      // a heredoc with a trailing comma, which IAM forgives, and a bare list as Principal
+      res('aws_kms_key', 'description = "k"\n  policy = <<POLICY\n{\n  "Statement": [\n    { "Effect": "Allow", "Principal": ["foo", "*"], "Action": "kms:*", "Resource": "*" },\n  ]\n}\nPOLICY'), policy('aws_kms_key', 'policy', `{ Effect = "Allow", ${AWS_ANY}, Action = "kms:*", Resource = "*" }`), policy('aws_kms_key', 'policy', `{ Effect = "Allow", ${ANY}, Action = "kms:Decrypt", Resource = "*" }`),
+    ],
     pass: [policy('aws_kms_key', 'policy', '{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111111111111:root" }, Action = "kms:*", Resource = "*" }')],
   },
   CKV_AWS_227: { fail: [res('aws_kms_key', 'is_enabled = false')], pass: [res('aws_kms_key', 'is_enabled = true'), res('aws_kms_key', 'description = "k"')], unknown: [res('aws_kms_key', 'is_enabled = var.on')] },
@@ -230,7 +233,7 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
   CKV_AWS_129: { fail: [db('')], pass: [db('enabled_cloudwatch_logs_exports = ["postgresql"]'), cluster('')], unknown: [db('enabled_cloudwatch_logs_exports = var.logs')] },
   CKV_AWS_324: { fail: [cluster('')], pass: [cluster('enabled_cloudwatch_logs_exports = ["postgresql"]')] },
   CKV_AWS_226: { fail: [db('auto_minor_version_upgrade = false')], pass: [db('')], unknown: [db('auto_minor_version_upgrade = var.u')] },
-  CKV2_AWS_60: { fail: [db('copy_tags_to_snapshot = false')], pass: [db('copy_tags_to_snapshot = true'), cluster('')] },
+  CKV2_AWS_60: { fail: [db('copy_tags_to_snapshot = false'), db('copy_tags_to_snapshot = true').replace('"postgres"', '"neptune"')], pass: [db('copy_tags_to_snapshot = true'), cluster('')] },
   CKV_AWS_313: { fail: [cluster('')], pass: [cluster('copy_tags_to_snapshot = true')] },
   CKV_AWS_327: { fail: [cluster('storage_encrypted = true')], pass: [cluster('kms_key_id = aws_kms_key.k.arn'), db('')] },
   CKV_AWS_157: { fail: [db('multi_az = false')], pass: [db('multi_az = true')], unknown: [db('multi_az = var.multi')] },

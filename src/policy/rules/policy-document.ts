@@ -1,3 +1,4 @@
+import JSON5 from 'json5';
 import { RuleOutcome } from '../model';
 import { fail, isExpression, NOT_APPLICABLE, PASS, unknown } from '../values';
 
@@ -46,10 +47,16 @@ function readPolicy(value: unknown): ParsedPolicy {
   let doc: any = value;
   if (typeof value === 'string') {
     if (value.trim().startsWith('${')) return { kind: 'unknown', why: 'the policy document is an expression resolved at plan time' };
+    const text = neutralizeExpressions(value);
     try {
-      doc = JSON.parse(neutralizeExpressions(value));
+      doc = JSON.parse(text);
     } catch {
-      return { kind: 'unknown', why: 'the policy document is not JSON' };
+      // heredoc policies often carry a trailing comma, which IAM's own parser forgives
+      try {
+        doc = JSON5.parse(text);
+      } catch {
+        return { kind: 'unknown', why: 'the policy document is not JSON' };
+      }
     }
   }
   if (typeof doc !== 'object' || doc === null) return { kind: 'unknown', why: 'the policy document is not an object' };
@@ -69,6 +76,8 @@ function readPolicy(value: unknown): ParsedPolicy {
 function principals(p: unknown): string[] {
   if (p === undefined) return [];
   if (p === '*') return ['*'];
+  // not valid IAM, but seen: a bare list of principals, `*` among them
+  if (Array.isArray(p)) return p.map((x) => (x === '*' ? '*' : String(x)));
   if (typeof p !== 'object' || p === null) return [String(p)];
   return Object.entries(p).flatMap(([kind, v]) => arr(v).map((x) => `${kind}:${x}`));
 }

@@ -123,7 +123,14 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set copy_tags_to_snapshot = true.',
     resourceTypes: DB,
     checkov: ['CKV2_AWS_60', 'CKV_AWS_313'],
-    evaluate: (r) => perType('CKV2_AWS_60', 'CKV_AWS_313')(r, requireTrue(r.config, 'copy_tags_to_snapshot', 'copy_tags_to_snapshot is not true')),
+    evaluate(r) {
+      // these engines keep snapshots at the cluster: set on a bare instance, the setting does nothing
+      const engine = r.config.engine;
+      if (r.type === 'aws_db_instance' && typeof engine === 'string' && ['aurora', 'neptune', 'docdb'].includes(engine)) {
+        return fail(`engine ${engine} takes snapshots at the cluster; copy tags there (aws_rds_cluster or aws_neptune_cluster)`, 'engine', ['CKV2_AWS_60']);
+      }
+      return perType('CKV2_AWS_60', 'CKV_AWS_313')(r, requireTrue(r.config, 'copy_tags_to_snapshot', 'copy_tags_to_snapshot is not true'));
+    },
   },
   {
     id: 'GP-RDS-010',
