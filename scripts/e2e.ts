@@ -127,6 +127,25 @@ for (const dir of ['consumer-stock', 'consumer-node16']) {
   step(`${dir}: synthesize through every entry point`, cwd, 'npx', ['ts-node', '--transpile-only', 'main.ts']);
 }
 
+// plain Terraform through the installed package: hcl2json's WebAssembly loads from node_modules
+const plain = join(work, 'consumer-stock', 'infra');
+mkdirSync(plain);
+writeFileSync(join(plain, 'main.tf'), [
+  'resource "aws_security_group" "ssh" {',
+  '  name = "ssh"',
+  '  ingress {',
+  '    from_port   = 22',
+  '    to_port     = 22',
+  '    protocol    = "tcp"',
+  '    cidr_blocks = ["0.0.0.0/0"]',
+  '  }',
+  '}',
+  '',
+].join('\n'));
+step('consumer-stock: goldenpath check on *.tf', join(work, 'consumer-stock'), 'npx', ['goldenpath', 'check', 'infra', '--format', 'json', '--output', 'report.json', '--fail-on', 'never']);
+step('consumer-stock: the *.tf report finds the open SSH port', join(work, 'consumer-stock'), 'node', ['-e',
+  'const r = require("./report.json"); if (!r.findings.some((f) => f.ruleId === "GP-NET-001" && f.checkov.includes("CKV_AWS_24"))) process.exit(1)']);
+
 const failed = results.filter((r) => !r.ok).length;
 console.log(`\ne2e in ${work}\n${results.length - failed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;
