@@ -105,7 +105,8 @@ export function evaluate(stacks: readonly StackView[], ruleSet: RuleSet, now = n
     findings,
     summary: {
       stacks: stacks.length,
-      resources: stacks.reduce((n, s) => n + s.resources.length, 0),
+      // data sources are judged (a policy document) but are not resources
+      resources: stacks.reduce((n, s) => n + s.resources.filter((r) => !r.type.startsWith('data.')).length, 0),
       rules: ruleSet.rules.length,
       error: count((f) => f.status === 'fail' && f.severity === 'error'),
       warning: count((f) => f.status === 'fail' && f.severity === 'warning'),

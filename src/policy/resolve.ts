@@ -124,7 +124,12 @@ export function resolveDocument(json: any): ResolvedResource[] {
   }
 
   const resources: ResolvedResource[] = [];
-  for (const [type, byName] of Object.entries<any>(isObject(json?.resource) ? json.resource : {})) {
+  // data sources too, as `data.<type>`: a policy document is judged where it is written
+  const declaredTypes = [
+    ...Object.entries<any>(isObject(json?.resource) ? json.resource : {}),
+    ...Object.entries<any>(isObject(json?.data) ? json.data : {}).map(([type, byName]) => [`data.${type}`, byName] as [string, any]),
+  ];
+  for (const [type, byName] of declaredTypes) {
     if (!isObject(byName)) continue;
     for (const [name, raw] of Object.entries<any>(byName)) {
       // hcl2json keeps every declaration of a name (Terraform would refuse the duplicate,

@@ -131,8 +131,10 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
     unknown: [res('aws_iam_policy', 'name = "p"\n  policy = data.aws_iam_policy_document.elsewhere.json')],
   },
   CKV2_AWS_40: {
-    fail: [iamPolicy('{ Effect = "Allow", Action = "iam:*", Resource = "arn:aws:iam::111111111111:role/x" }'), policy('aws_ssoadmin_permission_set_inline_policy', 'inline_policy', '{ Effect = "Allow", Action = "*", Resource = "arn:aws:s3:::b" }', 'instance_arn = "i"\n  permission_set_arn = "p"')],
-    pass: [iamPolicy('{ Effect = "Allow", Action = "iam:GetRole", Resource = "*" }'), iamPolicy('{ Effect = "Allow", Action = "s3:*", Resource = "arn:aws:s3:::b" }')],
+    fail: ['data "aws_iam_policy_document" "this" {\n  statement {\n    actions = ["iam:*"]\n    resources = ["arn:aws:iam::111111111111:role/x"]\n  }\n}', iamPolicy('{ Effect = "Allow", Action = "iam:*", Resource = "arn:aws:iam::111111111111:role/x" }'), policy('aws_ssoadmin_permission_set_inline_policy', 'inline_policy', '{ Effect = "Allow", Action = "*", Resource = "arn:aws:s3:::b" }', 'instance_arn = "i"\n  permission_set_arn = "p"')],
+    pass: [iamPolicy('{ Effect = "Allow", Action = "iam:GetRole", Resource = "*" }'), iamPolicy('{ Effect = "Allow", Action = "s3:*", Resource = "arn:aws:s3:::b" }'),
+      'data "aws_iam_policy_document" "this" {\n  statement {\n    effect = "Deny"\n    actions = ["iam:*"]\n    resources = ["*"]\n  }\n}'],
+    unknown: ['data "aws_iam_policy_document" "this" {\n  source_policy_documents = [data.aws_iam_policy_document.base.json]\n  statement {\n    actions = ["s3:GetObject"]\n    resources = ["*"]\n  }\n}'],
   },
   CKV_AWS_60: {
     fail: [trust(`{ Effect = "Allow", ${AWS_ANY}, Action = "sts:AssumeRole" }`)],

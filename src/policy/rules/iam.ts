@@ -1,16 +1,26 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
+import { policyDocumentJson } from '../resolve';
 import { blocks, citing, collect, fail, isExpression, list, NOT_APPLICABLE, PASS, requireAtLeast, requireTrue, unknown } from '../values';
 import { actionMatches, conditionValues, isAccountRoot, isEveryone, parsePolicy, restrictsCaller, Statement } from './policy-document';
 
 /** Identity policies and where their document sits (SSO permission sets keep theirs in `inline_policy`). */
-const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy'];
-/** The types Checkov's policy-document checks (CKV_AWS_62, CKV_AWS_63, CKV2_AWS_40) read; not roles' inline policies. */
-const CHECKOV_POLICY_TYPES = new Set(POLICY_TYPES.filter((t) => t !== 'aws_iam_role'));
+const POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy',
+  'data.aws_iam_policy_document'];
+/**
+ * The Checkov checks that read each type's policy: CKV_AWS_62, CKV_AWS_63 and CKV2_AWS_40 the
+ * policy resources (not roles' inline policies); of those, only CKV2_AWS_40 the data source.
+ */
+function checkovReads(type: string, ids: readonly string[]): readonly string[] {
+  if (type === 'aws_iam_role') return [];
+  return type === 'data.aws_iam_policy_document' ? ids.filter((id) => id === 'CKV2_AWS_40') : ids;
+}
 
 /** The permission documents of a resource: `policy`, a role's inline policies, or a permission set's. */
 function documents(r: ResourceView): Array<{ path: string; value: unknown }> {
   if (r.type === 'aws_iam_role') return blocks(r.config.inline_policy).map((b, i) => ({ path: `inline_policy[${i}].policy`, value: b.policy }));
   if (r.type === 'aws_ssoadmin_permission_set_inline_policy') return [{ path: 'inline_policy', value: r.config.inline_policy }];
+  // the document the data source renders; unknown when it builds on documents not known here
+  if (r.type === 'data.aws_iam_policy_document') return [{ path: 'statement', value: policyDocumentJson(r.config) ?? '${unknown_document}' }];
   return [{ path: 'policy', value: r.config.policy }];
 }
 
@@ -28,7 +38,7 @@ function checkStatements(r: ResourceView, bad: (s: Statement) => Problem | undef
     if (parsed.kind !== 'parsed') continue;
     for (const s of parsed.statements.filter((x) => x.effect === 'Allow')) {
       const problem = bad(s);
-      if (problem) return fail(`statement ${s.sid ?? '(no Sid)'} ${problem.message}`, doc.path, CHECKOV_POLICY_TYPES.has(r.type) ? problem.checkov : []);
+      if (problem) return fail(`statement ${s.sid ?? '(no Sid)'} ${problem.message}`, doc.path, checkovReads(r.type, problem.checkov));
     }
   }
   return unreadable ?? PASS;
