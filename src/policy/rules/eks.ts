@@ -80,13 +80,16 @@ export const EKS_RULES: Rule[] = [
     severity: 'warning',
     rationale: 'Versions past standard support get no patches and cost extended-support fees.',
     remediation: `Upgrade to ${EKS_MIN_VERSION} or later.`,
+    checkovDifferences: 'CKV_AWS_339 accepts a fixed list of versions (1.23 to 1.31 as read); this rule follows EKS standard support, so versions from 1.23 to the oldest supported one fail here alone, and versions newer than the list pass here.',
     resourceTypes: ['aws_eks_cluster'],
     checkov: ['CKV_AWS_339'],
     evaluate(r) {
       const v = r.config.version;
       if (v === undefined) return PASS; // EKS picks the current default
       if (isExpression(v)) return unknown('version');
-      return versionBelow(String(v), EKS_MIN_VERSION) ? fail(`version ${String(v)} is below ${EKS_MIN_VERSION}`, 'version') : PASS;
+      if (!versionBelow(String(v), EKS_MIN_VERSION)) return PASS;
+      // CKV_AWS_339 lists the versions it accepts, from 1.23; below that both fail
+      return fail(`version ${String(v)} is below ${EKS_MIN_VERSION}`, 'version', versionBelow(String(v), '1.23') ? ['CKV_AWS_339'] : []);
     },
   },
   {

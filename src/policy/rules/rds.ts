@@ -74,7 +74,15 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Set iam_database_authentication_enabled = true.',
     resourceTypes: DB,
     checkov: ['CKV_AWS_161', 'CKV_AWS_162'],
-    evaluate: (r) => perType('CKV_AWS_161', 'CKV_AWS_162')(r, requireTrue(r.config, 'iam_database_authentication_enabled', 'IAM authentication is off')),
+    evaluate(r) {
+      // IAM database authentication exists for MySQL, MariaDB and PostgreSQL (and their Aurora forms) only
+      const engine = r.config.engine;
+      if (typeof engine === 'string' && !isExpression(engine) && !/^(aurora|aurora-mysql|aurora-postgresql|mysql|mariadb|postgres)$/.test(engine)) return NOT_APPLICABLE;
+      const outcome = requireTrue(r.config, 'iam_database_authentication_enabled', 'IAM authentication is off');
+      // CKV_AWS_161 judges MySQL and PostgreSQL instances only
+      if (r.type === 'aws_db_instance') return citing(outcome, engine === 'mysql' || engine === 'postgres' ? ['CKV_AWS_161'] : []);
+      return citing(outcome, ['CKV_AWS_162']);
+    },
   },
   {
     id: 'GP-RDS-006',
@@ -113,7 +121,8 @@ export const RDS_RULES: Rule[] = [
     remediation: 'Leave auto_minor_version_upgrade at true.',
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
     checkov: ['CKV_AWS_226'],
-    evaluate: (r) => forbid(r.config, 'auto_minor_version_upgrade', false),
+    // the provider defaults to true, but a setting written down survives a changed default (Checkov asks for it too)
+    evaluate: (r) => requireTrue(r.config, 'auto_minor_version_upgrade', 'auto_minor_version_upgrade is not set to true'),
   },
   {
     id: 'GP-RDS-009',

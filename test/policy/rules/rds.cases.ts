@@ -48,7 +48,7 @@ export const RDS_CASES: Record<string, RuleCases> = {
     notApplicable: [db({ manage_master_user_password: undefined, replicate_source_db: 'primary' })],
   },
   'GP-RDS-007': { pass: [db(), cluster()], fail: [db({ enabled_cloudwatch_logs_exports: [] }), cluster({ enabled_cloudwatch_logs_exports: undefined })] },
-  'GP-RDS-008': { pass: [db()], fail: [db({ auto_minor_version_upgrade: false })] },
+  'GP-RDS-008': { pass: [db({ auto_minor_version_upgrade: true })], fail: [db({ auto_minor_version_upgrade: false }), db()], unknown: [db({ auto_minor_version_upgrade: '${var.u}' })] },
   'GP-RDS-009': { pass: [db()], fail: [db({ copy_tags_to_snapshot: undefined })] },
   'GP-RDS-010': { pass: [db()], fail: [db({ kms_key_id: undefined })] },
   'GP-RDS-011': { pass: [db()], fail: [db({ multi_az: false })] },
