@@ -311,7 +311,12 @@ export const CHECKOV_CASES: Record<string, CheckovCases> = {
   CKV_AWS_389: { fail: [res('aws_launch_configuration', 'image_id = "a"\n  associate_public_ip_address = true')], pass: [res('aws_launch_configuration', 'image_id = "a"')], unknown: [res('aws_launch_configuration', 'image_id = "a"\n  associate_public_ip_address = var.p')] },
   // GitHub
   CKV_GIT_1: { fail: [res('github_repository', 'name = "r"'), res('github_repository', 'name = "r"\n  visibility = "public"')], pass: [res('github_repository', 'name = "r"\n  visibility = "internal"'), res('github_repository', 'name = "r"\n  private = true')], unknown: [res('github_repository', 'name = "r"\n  visibility = var.v')] },
-  CKV_GIT_3: { fail: [res('github_repository', 'name = "r"\n  visibility = "private"')], pass: [res('github_repository', 'name = "r"\n  vulnerability_alerts = true')], unknown: [res('github_repository', 'name = "r"\n  vulnerability_alerts = var.a')] },
+  CKV_GIT_3: {
+    fail: [res('github_repository', 'name = "r"\n  visibility = "private"'), res('github_repository', 'name = "r"\n  vulnerability_alerts = false')],
+    // public repositories have alerts on by default; archived ones cannot turn them on
+    pass: [res('github_repository', 'name = "r"\n  vulnerability_alerts = true'), res('github_repository', 'name = "r"'), res('github_repository', 'name = "r"\n  private = true\n  archived = true')],
+    unknown: [res('github_repository', 'name = "r"\n  visibility = "private"\n  vulnerability_alerts = var.a')],
+  },
   CKV2_GIT_1: {
     fail: [res('github_repository', 'name = "r"')],
     pass: [`${res('github_repository', 'name = "r"')}\nresource "github_branch_protection" "p" {\n  repository_id = github_repository.this.node_id\n  pattern = "main"\n}`],

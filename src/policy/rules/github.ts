@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
-import { blocks, fail, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireTrue, unknown } from '../values';
+import { blocks, fail, forbid, get, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireTrue, unknown } from '../values';
 
 const RULESET = 'github_repository_ruleset';
 const PROTECTION = ['github_branch_protection', 'github_branch_protection_v3'];
@@ -42,7 +42,15 @@ export const GITHUB_RULES: Rule[] = [
     remediation: 'Set vulnerability_alerts = true.',
     resourceTypes: ['github_repository'],
     checkov: ['CKV_GIT_3'],
-    evaluate: (r) => requireTrue(r.config, 'vulnerability_alerts', 'vulnerability_alerts is not true'),
+    evaluate(r) {
+      // an archived repository cannot have alerts turned on again; a public one has them by default
+      if (r.config.archived === true) return PASS;
+      const visibility = r.config.visibility;
+      if (isExpression(visibility)) return unknown('visibility');
+      const isPrivate = visibility === 'private' || visibility === 'internal' || (visibility === undefined && r.config.private === true);
+      if (isPrivate) return requireTrue(r.config, 'vulnerability_alerts', 'vulnerability_alerts is not true (private repositories have them off by default)');
+      return forbid(r.config, 'vulnerability_alerts', false);
+    },
   },
   {
     id: 'GP-GH-003',

@@ -23,7 +23,7 @@ const hook = (configuration: object) => ({ 'github_repository_webhook.h': { repo
 
 export const GITHUB_CASES: Record<string, RuleCases> = {
   'GP-GH-001': { pass: [repo(), repo({ visibility: 'internal' }), repo({ visibility: undefined, private: true })], fail: [repo({ visibility: 'public' }), repo({ visibility: undefined })] },
-  'GP-GH-002': { pass: [repo()], fail: [repo({ vulnerability_alerts: false })] },
+  'GP-GH-002': { pass: [repo(), repo({ visibility: 'public', vulnerability_alerts: undefined }), repo({ vulnerability_alerts: undefined, archived: true })], fail: [repo({ vulnerability_alerts: false }), repo({ vulnerability_alerts: undefined })], unknown: [repo({ vulnerability_alerts: '${var.a}' })] },
   'GP-GH-003': {
     target: 'github_repository.r',
     pass: [{ ...repo(), ...ruleset() }, { ...repo(), ...protection() }, { ...repo(), ...ruleset({}, { repository: 'payments' }) }],
