@@ -30,7 +30,7 @@ new KubernetesProvider(stack, 'kubernetes', {});
 if (mode === 'ours') {
   GoldenPathContext.set(stack, { org: 'acme', team: 'bench', environment: 'prod' });
   for (let i = 0; i < Number(arg); i++) {
-    new Service(stack, `svc${i}`, { environment: env, image: 'registry.example.com/app:1.0.0', dependencies: { jobs: { type: 'queue' } } });
+    new Service(stack, `svc${i}`, { environment: env, image: 'registry.example.com/app:1.0.0', dependencies: { jobs: { type: 'queue' } }, tracing: false });
   }
 } else {
   // the floor: the identical resource JSON, written by cdktf from plain TerraformResources
