@@ -121,6 +121,17 @@ describe('goldenpath check on plain Terraform', () => {
     expect(findings.some((f) => f.message.includes('undefined'))).toBe(false);
   });
 
+  test('values from terraform.tfvars and *.auto.tfvars win over defaults, as Terraform applies them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gp-tfvars-'));
+    writeFileSync(join(dir, 'main.tf'), 'variable "versioned" {\n  default = true\n}\nvariable "retention" {}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n  versioning {\n    enabled = var.versioned\n  }\n}\nresource "aws_cloudwatch_log_group" "l" {\n  retention_in_days = var.retention\n  kms_key_id = "k"\n}\n');
+    writeFileSync(join(dir, 'terraform.tfvars'), 'versioned = false\nretention = 400\n');
+    writeFileSync(join(dir, 'b.auto.tfvars.json'), JSON.stringify({ retention: 3 }));
+    const findings = findingsOf((await runCli('check', dir, '--format', 'json', '--fail-on', 'never')).out);
+    expect(on(findings, 'GP-S3-003', 'aws_s3_bucket.b')).toMatchObject([{ status: 'fail', checkov: ['CKV_AWS_21'] }]);
+    // *.auto.tfvars come after terraform.tfvars
+    expect(on(findings, 'GP-LOG-003', 'aws_cloudwatch_log_group.l')).toMatchObject([{ status: 'fail', message: 'retention_in_days is 3, below 90' }]);
+  });
+
   test('special values: the AWS-managed queue key and retention 0 ("never expire")', async () => {
     const findings = findingsOf((await runCli('check', root, '--format', 'json', '--fail-on', 'never')).out);
     expect(on(findings, 'GP-SQS-001', 'aws_sqs_queue.jobs')).toMatchObject([{ status: 'fail', checkov: ['CKV2_AWS_73'] }]);

@@ -16,6 +16,9 @@ export interface CheckedStack {
 }
 
 const isConfigFile = (name: string) => name.endsWith('.tf') || name.endsWith('.tf.json');
+/** The variable files Terraform reads on its own, in its order: terraform.tfvars, then *.auto.tfvars by name. */
+const isAutoVarsFile = (name: string) => /^terraform\.tfvars(\.json)?$/.test(name) || /\.auto\.tfvars(\.json)?$/.test(name);
+const varsOrder = (a: string, b: string) => Number(/^terraform\./.test(b)) - Number(/^terraform\./.test(a)) || a.localeCompare(b);
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
 /** The directories under `root` (itself included) that hold Terraform configuration files, sorted. */
@@ -104,6 +107,18 @@ export async function readTerraformFiles(path: string): Promise<CheckedStack[]> 
       const doc = hcl ? await parseHcl(file, text) : parseJsonText(text, file);
       if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError(`${file}: is not Terraform JSON (expected an object)`);
       mergeInto(json, doc as Record<string, any>, file, fileOf);
+    }
+    // values Terraform itself would use win over defaults (only for a whole module directory)
+    const varFiles = stat.isFile() ? [] : readdirSync(dir).filter(isAutoVarsFile).sort(varsOrder).map((f) => join(dir, f));
+    for (const file of varFiles) {
+      const text = readInputText(file, 'Terraform variable values');
+      const values = file.endsWith('.json') ? parseJsonText(text, file) : await parseHcl(file, text);
+      if (typeof values !== 'object' || values === null || Array.isArray(values)) throw new InputError(`${file}: is not a Terraform variable file (expected name = value pairs)`);
+      for (const [name, value] of Object.entries(values)) {
+        const declared = json.variable?.[name];
+        const decl = (Array.isArray(declared) ? declared[0] : declared) ?? {};
+        (json.variable ??= {})[name] = { ...decl, default: value };
+      }
     }
     for (const [address, file] of fileOf) {
       const [type, ...rest] = address.split('.');
