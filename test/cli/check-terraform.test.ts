@@ -149,6 +149,15 @@ describe('goldenpath check on plain Terraform', () => {
     expect(result.locations[0].physicalLocation.region.startLine).toBe(line);
   });
 
+  test('a block closed on the line of its last argument is read, with a note (Terraform would refuse it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gp-brace-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "b"\n  versioning_configuration {\n    status = "Suspended"}\n}\n');
+    const r = await runCli('check', dir, '--format', 'json', '--fail-on', 'never');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/main\.tf: Terraform would refuse a closing brace on the line of an argument; checked as if on the next line\n$/);
+    expect(on(findingsOf(r.out), 'GP-S3-012', 'aws_s3_bucket_versioning.v')).toMatchObject([{ status: 'fail' }]);
+  });
+
   test('bad HCL is one line naming the file, exit 2', async () => {
     const bad = mkdtempSync(join(tmpdir(), 'gp-badtf-'));
     writeFileSync(join(bad, 'main.tf'), 'resource "aws_s3_bucket" "x" {\n  bucket = \n');

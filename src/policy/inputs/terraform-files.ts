@@ -67,14 +67,35 @@ function resourceLine(text: string, type: string, name: string, hcl: boolean): n
   return nameAt < 0 ? undefined : lineAt(nameAt);
 }
 
+const MISSING_NEWLINE = /:(\d+),(\d+)-\d+: Missing newline after argument/;
+
+/**
+ * Parse HCL with hcl2json, the converter cdktf itself ships (Go's HCL parser compiled to
+ * WebAssembly). One slip is forgiven, as lenient HCL readers do: a block closed on the
+ * line of its last argument (`status = "Enabled"}`), which Terraform refuses. The file is
+ * read as if the newline were there, and stderr says so.
+ */
 async function parseHcl(file: string, text: string): Promise<Record<string, any>> {
-  // hcl2json is the converter cdktf itself ships (Go's HCL parser compiled to WebAssembly)
   const { parse } = await import('@cdktf/hcl2json');
-  try {
-    return await parse(basename(file), text);
-  } catch (err) {
-    const first = String((err as Error).message ?? err).split('\n')[0];
-    throw new InputError(`${file}: is not valid Terraform HCL (${first.replace(/^.*?errors on input string .*?: /, '')})`);
+  let source = text;
+  for (let repairs = 0; ; repairs++) {
+    try {
+      const parsed = await parse(basename(file), source);
+      if (repairs) process.stderr.write(`goldenpath: ${file}: Terraform would refuse ${repairs === 1 ? 'a closing brace' : `${repairs} closing braces`} on the line of an argument; checked as if on the next line\n`);
+      return parsed;
+    } catch (err) {
+      const message = String((err as Error).message ?? err);
+      const at = MISSING_NEWLINE.exec(message);
+      const lines = source.split('\n');
+      const [line, column] = at ? [Number(at[1]) - 1, Number(at[2]) - 1] : [-1, -1];
+      if (at && repairs < 50 && lines[line]?.slice(column).trimStart().startsWith('}')) {
+        lines[line] = `${lines[line].slice(0, column)}\n${lines[line].slice(column)}`;
+        source = lines.join('\n');
+        continue;
+      }
+      const first = message.split('\n')[0];
+      throw new InputError(`${file}: is not valid Terraform HCL (${first.replace(/^.*?errors on input string .*?: /, '').replace(/^parse config: /, '')})`);
+    }
   }
 }
 
