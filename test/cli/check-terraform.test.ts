@@ -177,7 +177,7 @@ describe('goldenpath check on plain Terraform', () => {
 
 describe('goldenpath check --plan', () => {
   test('judges planned values of a real plan, one stack per module', async () => {
-    const plan = join(__dirname, '../../../shared/fixtures/terraform-plans/tf-summarize-github-modules.json');
+    const plan = join(__dirname, '../fixtures/terraform-plans/tf-summarize-github-modules.json');
     const r = await runCli('check', '--plan', plan, '--pack', 'github-sdlc', '--format', 'json', '--fail-on', 'never');
     const findings = findingsOf(r.out);
     const repos = on(findings, 'GP-GH-001');
