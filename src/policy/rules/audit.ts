@@ -61,6 +61,7 @@ export const AUDIT_RULES: Rule[] = [
     remediation: 'Set cloud_watch_logs_group_arn and cloud_watch_logs_role_arn.',
     resourceTypes: ['aws_cloudtrail'],
     checkov: ['CKV2_AWS_10'],
+    checkovDifferences: 'A log group ARN that names a group kept outside this configuration (another stack, another account) passes here; CKV2_AWS_10 also wants the aws_cloudwatch_log_group resource in the same configuration.',
     cis: ['3.4'],
     evaluate: (r) => requireSet(r.config, 'cloud_watch_logs_group_arn', 'the trail is not sent to CloudWatch Logs'),
   },

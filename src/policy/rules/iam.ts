@@ -247,7 +247,10 @@ export const IAM_RULES: Rule[] = [
     checkov: ['CKV_AWS_40'],
     cis: ['1.15'],
     evaluate(r) {
-      if (r.type === 'aws_iam_policy_attachment') return list(r.config.users).length ? fail('attaches the policy to users', 'users') : PASS;
+      if (r.type === 'aws_iam_policy_attachment') {
+        if (isExpression(r.config.users)) return unknown('users');
+        return list(r.config.users).length ? fail('attaches the policy to users', 'users') : PASS;
+      }
       return fail('attaches a policy directly to a user', 'user');
     },
   },

@@ -253,7 +253,11 @@ export const KUBERNETES_RULES: Rule[] = [
       return PASS;
     }),
   pss('GP-K8S-012', 'No host ports', 'baseline', 'hostPort binds the node address and bypasses network policy.', 'Remove host_port; expose through a Service.',
-    (w) => eachContainer(w, (c) => (blocks(c.port).some((p) => p.host_port !== undefined && Number(p.host_port) !== 0) ? 'uses a host_port' : undefined)), ['CKV_K8S_26']),
+    (w) => eachContainer(w, (c, path) => {
+      const ports = blocks(c.port);
+      if (ports.some((p) => p.host_port !== undefined && !isExpression(p.host_port) && Number(p.host_port) !== 0)) return 'uses a host_port';
+      return hasExpressionBlock(c.port) || ports.some((p) => isExpression(p.host_port)) ? unknown(`${path}.port`) : undefined;
+    }), ['CKV_K8S_26']),
   pss('GP-K8S-013', 'SELinux options are limited', 'baseline', `SELinux type must be one of ${SELINUX_TYPES.join(', ')}; user and role unset.`,
     'Remove se_linux_options user and role; use a container_t type.',
     (w) => {
@@ -398,7 +402,11 @@ export const KUBERNETES_RULES: Rule[] = [
     resourceTypes: WORKLOAD_TYPES,
     checkov: ['CKV_K8S_22'],
     checkovDifferences: WORKLOAD_DIFFERENCE,
-    evaluate: onWorkload((w) => eachContainer(w, (c) => (scValue(c, 'read_only_root_filesystem') === true ? undefined : 'root filesystem is writable'))),
+    evaluate: onWorkload((w) => eachContainer(w, (c, p) => {
+      const v = scValue(c, 'read_only_root_filesystem');
+      if (isExpression(v)) return unknown(`${p}.security_context.read_only_root_filesystem`);
+      return v === true || v === 'true' ? undefined : 'root filesystem is writable';
+    })),
   },
   {
     id: 'GP-K8S-025',

@@ -241,7 +241,9 @@ export const NETWORK_RULES: Rule[] = [
       if (egress.length === 0) return isExpression(r.config.egress) ? unknown('egress', 'is a dynamic block whose content is known only at plan time') : NOT_APPLICABLE;
       const open = egress.find((p) => !p.expression && fromWorld(p) && allProtocols(p));
       // as for ingress, Checkov misses ip_protocol "-1" on aws_vpc_security_group_egress_rule
-      return open ? fail('egress allows all protocols to the internet', open.path || undefined, r.type === 'aws_vpc_security_group_egress_rule' ? [] : undefined) : PASS;
+      if (open) return fail('egress allows all protocols to the internet', open.path || undefined, r.type === 'aws_vpc_security_group_egress_rule' ? [] : undefined);
+      const unresolved = egress.find((p) => p.expression);
+      return unresolved ? unknown(unresolved.path || 'cidr_blocks', 'has parts resolved only at plan time') : PASS;
     },
   },
 ];
