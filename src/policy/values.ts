@@ -43,6 +43,19 @@ export function keyExpression(attribute: string, value: unknown): RuleOutcome {
     : unknown(attribute, 'is a key resolved only at plan time; it could be an AWS-managed alias');
 }
 
+/**
+ * A customer key in `value`: set, and not the AWS-managed `alias/aws/<service>` key that no key
+ * policy of yours governs. `missing` words and cites the failure when no key is set (its
+ * citations default to the rule's); `managedCheckov` cites the AWS-managed alias.
+ */
+export function customerKey(value: unknown, attribute: string, service: string,
+  missing: { readonly message?: string; readonly checkov?: readonly string[] } = {}, managedCheckov: readonly string[] = []): RuleOutcome {
+  if (value === undefined || value === null || value === '') return fail(missing.message ?? `no ${attribute}`, attribute, missing.checkov);
+  if (isExpression(value)) return keyExpression(attribute, value);
+  return new RegExp(`(^|:)alias/aws/${service}$`).test(String(value))
+    ? fail(`${attribute} is the AWS-managed alias/aws/${service} key, which no key policy of yours governs`, attribute, managedCheckov) : PASS;
+}
+
 /** cdktf writes single blocks as objects and repeated blocks as arrays; treat both alike. */
 export function blocks(value: unknown): Array<Record<string, any>> {
   if (value === undefined || value === null) return [];

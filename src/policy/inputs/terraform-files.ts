@@ -21,12 +21,17 @@ const isAutoVarsFile = (name: string) => /^terraform\.tfvars(\.json)?$/.test(nam
 const varsOrder = (a: string, b: string) => Number(/^terraform\./.test(b)) - Number(/^terraform\./.test(a)) || a.localeCompare(b);
 const SKIPPED_DIRS = new Set(['.terraform', 'node_modules', '.git']);
 
+/** A module: a directory's configuration files and the variable files Terraform reads with them. */
+interface ModuleFiles { readonly dir: string; readonly files: string[]; readonly varFiles: string[] }
+
 /** The directories under `root` (itself included) that hold Terraform configuration files, sorted. */
-function moduleDirs(root: string): string[] {
-  const out: string[] = [];
+function moduleDirs(root: string): ModuleFiles[] {
+  const out: ModuleFiles[] = [];
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    if (entries.some((e) => e.isFile() && isConfigFile(e.name))) out.push(dir);
+    const named = (keep: (name: string) => boolean) => entries.filter((e) => e.isFile() && keep(e.name)).map((e) => e.name);
+    const files = named(isConfigFile);
+    if (files.length) out.push({ dir, files: files.map((f) => join(dir, f)), varFiles: named(isAutoVarsFile).sort(varsOrder).map((f) => join(dir, f)) });
     for (const e of entries) if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) walk(join(dir, e.name));
   };
   walk(root);
@@ -111,12 +116,11 @@ export async function readTerraformFiles(path: string): Promise<CheckedStack[]> 
     throw new InputError(`${path}: no such file or directory (expected a cdktf.out directory, a *.tf or *.tf.json file, or a directory of them)`);
   }
   if (stat.isFile() && !isConfigFile(path)) throw new InputError(`${path}: not a Terraform file (expected *.tf or *.tf.json, or a directory)`);
-  const groups: Array<{ dir: string; files: string[] }> = stat.isFile()
-    ? [{ dir: dirname(path), files: [path] }]
-    : moduleDirs(path).map((dir) => ({ dir, files: readdirSync(dir).filter(isConfigFile).sort().map((f) => join(dir, f)) }));
+  // a single file is read alone: the variable files belong to its whole module
+  const groups: ModuleFiles[] = stat.isFile() ? [{ dir: dirname(path), files: [path], varFiles: [] }] : moduleDirs(path);
   if (groups.length === 0) throw new InputError(`${path}: holds no cdktf.out manifest.json and no *.tf or *.tf.json files`);
   const stacks: CheckedStack[] = [];
-  for (const { dir, files } of groups) {
+  for (const { dir, files, varFiles } of groups) {
     const json: Record<string, any> = {};
     const fileOf = new Map<string, string>();
     const lines = new Map<string, number>();
@@ -129,8 +133,7 @@ export async function readTerraformFiles(path: string): Promise<CheckedStack[]> 
       if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError(`${file}: is not Terraform JSON (expected an object)`);
       mergeInto(json, doc as Record<string, any>, file, fileOf);
     }
-    // values Terraform itself would use win over defaults (only for a whole module directory)
-    const varFiles = stat.isFile() ? [] : readdirSync(dir).filter(isAutoVarsFile).sort(varsOrder).map((f) => join(dir, f));
+    // values Terraform itself would use win over defaults
     for (const file of varFiles) {
       const text = readInputText(file, 'Terraform variable values');
       const values = file.endsWith('.json') ? parseJsonText(text, file) : await parseHcl(file, text);

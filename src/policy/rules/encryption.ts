@@ -1,21 +1,9 @@
-import { ResourceView, Rule, RuleOutcome } from '../model';
-import { citing, fail, forbid, isExpression, keyExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
+import { ResourceView, Rule } from '../model';
+import { citing, customerKey, fail, forbid, isExpression, NOT_APPLICABLE, PASS, requireAtLeast, requireEquals, requireSet, requireTrue, unknown } from '../values';
 import { parsePolicy, publicPolicy, Statement } from './policy-document';
 
 /** Principal `*` in either spelling: what Checkov's "any principal" checks look for. */
 const anyPrincipal = (s: Statement) => s.principals.some((p) => p === '*' || p === 'AWS:*');
-
-/**
- * A customer key is set: not missing, and not the AWS-managed `alias/aws/<service>` key that
- * no key policy of yours governs. `missingChecks` are cited when no key is set at all.
- */
-function customerKey(r: ResourceView, attribute: string, service: string, missingChecks?: readonly string[], awsManagedChecks: readonly string[] = []): RuleOutcome {
-  const key = r.config[attribute];
-  if (key === undefined || key === null || key === '') return fail(`no ${attribute}`, attribute, missingChecks);
-  if (isExpression(key)) return keyExpression(attribute, key);
-  const managed = new RegExp(`(^|:)alias/aws/${service}$`);
-  return managed.test(String(key)) ? fail(`${attribute} is the AWS-managed alias/aws/${service} key, which no key policy of yours governs`, attribute, awsManagedChecks) : PASS;
-}
 
 /** Log retention as Terraform reads it: undefined when unset (kept forever), 0 also means forever. */
 function retention(r: ResourceView): number | 'unknown' | undefined {
@@ -148,7 +136,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     checkovDifferences: 'A volume encrypted with the AWS-managed alias/aws/ebs key passes CKV_AWS_189 and fails here.',
     evaluate(r) {
       const encrypted = requireTrue(r.config, 'encrypted', 'encrypted is not true');
-      const key = customerKey(r, 'kms_key_id', 'ebs', ['CKV_AWS_189']);
+      const key = customerKey(r.config.kms_key_id, 'kms_key_id', 'ebs', { checkov: ['CKV_AWS_189'] });
       if (encrypted.status === 'fail') return citing(encrypted, key.status === 'fail' ? ['CKV_AWS_3', ...(key.checkov ?? [])] : ['CKV_AWS_3']);
       return encrypted.status === 'unknown' ? encrypted : key;
     },
@@ -162,7 +150,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     resourceTypes: ['aws_sns_topic'],
     checkov: ['CKV_AWS_26'],
     checkovDifferences: 'The AWS-managed alias/aws/sns key passes CKV_AWS_26 and fails here.',
-    evaluate: (r) => customerKey(r, 'kms_master_key_id', 'sns'),
+    evaluate: (r) => customerKey(r.config.kms_master_key_id, 'kms_master_key_id', 'sns'),
   },
   {
     id: 'GP-SNS-002',
@@ -182,7 +170,7 @@ export const ENCRYPTION_RULES: Rule[] = [
     remediation: 'Set kms_master_key_id to a customer key.',
     resourceTypes: ['aws_sqs_queue'],
     checkov: ['CKV_AWS_27', 'CKV2_AWS_73'],
-    evaluate: (r) => customerKey(r, 'kms_master_key_id', 'sqs', ['CKV_AWS_27'], ['CKV2_AWS_73']),
+    evaluate: (r) => customerKey(r.config.kms_master_key_id, 'kms_master_key_id', 'sqs', { checkov: ['CKV_AWS_27'] }, ['CKV2_AWS_73']),
   },
   {
     id: 'GP-SQS-002',

@@ -22,14 +22,18 @@ interface Workload {
   readonly dynamicContainers: boolean;
 }
 
-/** Where the pod spec sits for each workload type. */
+/** Where the pod spec and its metadata sit for each workload type. */
+function specPaths(type: string): [spec: string, metadata: string] | undefined {
+  if (POD.includes(type)) return ['spec', 'metadata'];
+  if (CRON.includes(type)) return ['spec.job_template.spec.template.spec', 'spec.job_template.spec.template.metadata'];
+  return POD_TEMPLATE.includes(type) ? ['spec.template.spec', 'spec.template.metadata'] : undefined;
+}
+
+/** The pod spec of a workload, with its containers. */
 export function workload(r: ResourceView): Workload | undefined {
-  let path: string;
-  let metaPath: string;
-  if (POD.includes(r.type)) [path, metaPath] = ['spec', 'metadata'];
-  else if (CRON.includes(r.type)) [path, metaPath] = ['spec.job_template.spec.template.spec', 'spec.job_template.spec.template.metadata'];
-  else if (POD_TEMPLATE.includes(r.type)) [path, metaPath] = ['spec.template.spec', 'spec.template.metadata'];
-  else return undefined;
+  const paths = specPaths(r.type);
+  if (!paths) return undefined;
+  const [path, metaPath] = paths;
   const spec = get(r.config, path);
   if (!spec || typeof spec !== 'object') return undefined;
   const s = (Array.isArray(spec) ? spec[0] : spec) as Record<string, any>;
@@ -62,9 +66,9 @@ function onWorkload(check: Check, ruleId?: string): (r: ResourceView) => RuleOut
     const w = workload(r);
     if (w) return check(w, r);
     const cites = ruleId ? FAIL_WITHOUT_SPEC[ruleId] : undefined;
-    if (!cites || !WORKLOAD_TYPES.includes(r.type)) return NOT_APPLICABLE;
-    const spec = get(r.config, POD.includes(r.type) ? 'spec' : CRON.includes(r.type) ? 'spec.job_template.spec.template.spec' : 'spec.template.spec');
-    if (isExpression(spec)) return unknown('spec', 'is a dynamic block whose content is known only at plan time');
+    const paths = specPaths(r.type);
+    if (!cites || !paths) return NOT_APPLICABLE;
+    if (isExpression(get(r.config, paths[0]))) return unknown('spec', 'is a dynamic block whose content is known only at plan time');
     return fail('defines no pod spec, so no container in it can be vouched for', 'spec', checkovFor(r.type, cites));
   };
 }

@@ -1,5 +1,5 @@
 import { ResourceView, Rule, RuleOutcome } from '../model';
-import { citing, fail, forbid, isExpression, keyExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
+import { citing, customerKey, fail, forbid, isExpression, list, NOT_APPLICABLE, PASS, requireTrue, unknown } from '../values';
 
 const DB = ['aws_db_instance', 'aws_rds_cluster'];
 
@@ -151,11 +151,8 @@ export const RDS_RULES: Rule[] = [
     checkov: ['CKV_AWS_327'],
     checkovDifferences: 'CKV_AWS_327 covers clusters; instances without a customer key, and the AWS-managed alias/aws/rds key, fail here only.',
     evaluate(r) {
-      const key = r.config.kms_key_id;
-      const cites = r.type === 'aws_rds_cluster' ? ['CKV_AWS_327'] : [];
-      if (key === undefined || key === '') return fail('no kms_key_id: storage uses the AWS-managed aws/rds key', 'kms_key_id', cites);
-      if (isExpression(key)) return keyExpression('kms_key_id', key);
-      return /(^|:)alias\/aws\/rds$/.test(String(key)) ? fail('kms_key_id is the AWS-managed alias/aws/rds key', 'kms_key_id', []) : PASS;
+      return customerKey(r.config.kms_key_id, 'kms_key_id', 'rds',
+        { message: 'no kms_key_id: storage uses the AWS-managed aws/rds key', checkov: r.type === 'aws_rds_cluster' ? ['CKV_AWS_327'] : [] });
     },
   },
   {

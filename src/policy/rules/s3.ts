@@ -1,12 +1,11 @@
 import { ResourceView, Rule, RuleOutcome, StackView } from '../model';
-import { all, blocks, citing, collect, fail, forbid, get, isExpression, keyExpression, list, PASS, requireEquals, requireTrue, unknown } from '../values';
+import { blocks, citing, collect, customerKey, fail, forbid, get, isExpression, list, PASS, requireEquals, requireTrue, unknown } from '../values';
 import { conditionValues, parsePolicy, publicPolicy } from './policy-document';
 
 const BUCKET = ['aws_s3_bucket'];
 const PAB_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 /** Checkov's check for each public access block flag on aws_s3_bucket_public_access_block. */
 const PAB_CHECKS: Record<string, string> = { block_public_acls: 'CKV_AWS_53', block_public_policy: 'CKV_AWS_54', ignore_public_acls: 'CKV_AWS_55', restrict_public_buckets: 'CKV_AWS_56' };
-const AWS_MANAGED_S3_KEY = /^(alias\/aws\/s3|arn:aws[a-z-]*:kms:[^:]*:[^:]*:alias\/aws\/s3)$/;
 
 /** Resources of `type` configuring this bucket (by reference, its literal name or the same expression). */
 function attached(stack: StackView, bucket: ResourceView, type: string): readonly ResourceView[] {
@@ -21,9 +20,7 @@ function configured(stack: StackView, bucket: ResourceView, type: string, block:
 
 /** Each flag must be true; the failure cites the Checkov checks of the flags that are not. */
 function flags(config: unknown, where: string, cite: (flag: string) => readonly string[]): RuleOutcome {
-  const outcomes = PAB_FLAGS.map((flag) => citing(requireTrue(config, flag, `${where} does not set \`${flag}\` to true`), cite(flag)));
-  const failed = outcomes.filter((o) => o.status === 'fail');
-  return failed.length ? citing(failed[0], [...new Set(failed.flatMap((o) => (o.status === 'fail' ? o.checkov ?? [] : [])))]) : all(...outcomes);
+  return collect(PAB_FLAGS.map((flag) => citing(requireTrue(config, flag, `${where} does not set \`${flag}\` to true`), cite(flag))));
 }
 
 const PUBLIC_GROUPS: Record<string, string> = {
@@ -106,10 +103,8 @@ export const S3_RULES: Rule[] = [
       }
       // the key of a split configuration is judged there (GP-S3-011); an inline one here
       if (split.length) return PASS;
-      const key = get(configs[0], `${path}.kms_master_key_id`);
-      if (isExpression(key)) return keyExpression(`${path}.kms_master_key_id`, key);
-      return key && !AWS_MANAGED_S3_KEY.test(String(key)) ? PASS
-        : fail('encryption uses the AWS-managed aws/s3 key, which no key policy of yours governs', `${path}.kms_master_key_id`, []);
+      return customerKey(get(configs[0], `${path}.kms_master_key_id`), `${path}.kms_master_key_id`, 's3',
+        { message: 'encryption uses the AWS-managed aws/s3 key, which no key policy of yours governs', checkov: [] });
     },
   },
   {
@@ -251,10 +246,8 @@ export const S3_RULES: Rule[] = [
       if (isExpression(algorithm)) return unknown(`${path}.sse_algorithm`);
       if (algorithm === undefined) return fail('the configuration sets no sse_algorithm', `${path}.sse_algorithm`);
       if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') return fail(`sse_algorithm is ${String(algorithm)}`, `${path}.sse_algorithm`);
-      const key = get(resource.config, `${path}.kms_master_key_id`);
-      if (isExpression(key)) return keyExpression(`${path}.kms_master_key_id`, key);
-      return key && !AWS_MANAGED_S3_KEY.test(String(key)) ? PASS
-        : fail('uses the AWS-managed aws/s3 key, which no key policy of yours governs', `${path}.kms_master_key_id`, []);
+      return customerKey(get(resource.config, `${path}.kms_master_key_id`), `${path}.kms_master_key_id`, 's3',
+        { message: 'uses the AWS-managed aws/s3 key, which no key policy of yours governs', checkov: [] });
     },
   },
   {
