@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -72,4 +73,14 @@ export function fileTree(dir: string, options: { encoding?: BufferEncoding; skip
   };
   walk(dir);
   return out;
+}
+
+/** Is a terraform binary on PATH? Tests that need one say so and skip without it. */
+export function hasTerraform(): boolean {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

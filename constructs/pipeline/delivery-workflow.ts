@@ -2,6 +2,7 @@ import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { Construct } from 'constructs';
 import { renderDeliveryWorkflow, WorkflowOptions } from './workflow';
 import { validateName } from '../../src/core/naming';
+import { terraformLiteral } from '../../src/core/terraform-literal';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
 import { markGoldenPath } from '../../src/golden-path';
 
@@ -37,7 +38,8 @@ export class DeliveryWorkflow extends Construct {
       repository: props.repository,
       branch: props.defaultBranch ?? 'main',
       file: WORKFLOW_PATH,
-      content: this.yaml,
+      // the YAML is full of ${{ }} expressions that Terraform must not read as its own
+      content: terraformLiteral(this.yaml),
       commitMessage: 'goldenpath: update the delivery workflow',
       overwriteOnCreate: true,
     });

@@ -12,16 +12,8 @@ import { evaluate, RuleSet } from '../../src/policy/engine';
 import { stackView } from '../../src/policy/stack-view';
 import { fail, PASS } from '../../src/policy/values';
 import { runCli } from '../cli/run-cli';
-import { plainText } from '../helpers';
+import { hasTerraform, plainText } from '../helpers';
 
-function hasTerraform(): boolean {
-  try {
-    execFileSync('terraform', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const terraform = hasTerraform();
 if (!terraform) console.warn('terraform end-to-end test skipped: no terraform binary on PATH');
 const describeWithTerraform = terraform ? describe : describe.skip;
