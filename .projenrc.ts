@@ -45,7 +45,9 @@ const project = new typescript.TypeScriptProject({
     // the plan comment is checked with a real CommonMark/GFM parser
     'markdown-it@^14.1.0', '@types/markdown-it@^14.1.0',
     // property-based fuzzing of every public construct's props
-    'fast-check@^4.3.0'],
+    'fast-check@^4.3.0',
+    // a real IAM evaluator (identity, bucket and key policies, cross-account) for the deploy roles
+    '@cloud-copilot/iam-simulate@^0.1.173'],
   deps: ['commander@^14.0.0', 'ipaddr.js@^2.2.0', 'ajv@^8.17.0', 'yaml@^2.8.0', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.0', '@lezer/highlight@^1.2.0',
     // the portal: a prebuilt search index, and ELK to lay out dependency graphs
     'minisearch@^7.1.0', 'elkjs@^0.12.1',

@@ -21,6 +21,10 @@ export interface EncryptionKeyProps {
   readonly allowServices?: string[];
   /** Days before a deleted key is gone, 14 to 30 (GP-KMS-004 wants time to notice a mistaken deletion). @default 30 */
   readonly deletionWindowDays?: number;
+  /** More key policy statements (grants to principals in other accounts). @default - none */
+  readonly statements?: object[];
+  /** Refuse `terraform destroy` of the key (Terraform's `prevent_destroy`). @default false */
+  readonly preventDestroy?: boolean;
 }
 
 /** EncryptionKeyProps, checked at runtime. */
@@ -30,6 +34,8 @@ const ENCRYPTION_KEY_PROPS: PropsSchema = {
   alias: opt(P.string()),
   allowServices: opt(P.list(P.string())),
   deletionWindowDays: opt(P.number({ integer: true, min: 14, max: 30 })),
+  statements: opt(P.list(P.any('a key policy statement'))),
+  preventDestroy: opt(P.boolean()),
 };
 
 /**
@@ -65,11 +71,13 @@ export class EncryptionKey extends Construct {
         Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
       });
     }
+    statements.push(...(props.statements ?? []));
     this.key = new KmsKey(this, 'key', {
       description: `${props.purpose} key managed by goldenpath`,
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindowDays,
       policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.alias = new KmsAlias(this, 'alias', { name: `alias/${aliasName}`, targetKeyId: this.key.keyId });
     this.keyArn = this.key.arn;

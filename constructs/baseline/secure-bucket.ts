@@ -33,6 +33,8 @@ export interface SecureBucketProps {
   readonly policyStatements?: object[];
   /** Let `terraform destroy` delete a bucket that still holds objects. @default false */
   readonly forceDestroy?: boolean;
+  /** Refuse `terraform destroy` of the bucket (Terraform's `prevent_destroy`). @default false */
+  readonly preventDestroy?: boolean;
 }
 
 /** SecureBucketProps, checked at runtime. */
@@ -45,6 +47,7 @@ const SECURE_BUCKET_PROPS: PropsSchema = {
   accessLogsBucket: opt(P.string()),
   policyStatements: opt(P.list(P.any('an IAM policy statement'))),
   forceDestroy: opt(P.boolean()),
+  preventDestroy: opt(P.boolean()),
 };
 
 /**
@@ -69,7 +72,11 @@ export class SecureBucket extends Construct {
       throw new PlatformValidationError(this, 'noncurrentVersionDays', noncurrentVersionDays, 'must be a whole number of days, at least 1');
     }
 
-    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false });
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+    });
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
 

@@ -3,6 +3,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import { validateAccountId } from './encryption-key';
+import { TerraformResource } from '../../src/cdk';
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName } from '../../src/core/naming';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
@@ -19,6 +20,8 @@ export interface ServiceRoleProps {
   readonly statements?: object[];
   /** AWS-managed policy ARNs to attach. @default - none */
   readonly managedPolicyArns?: string[];
+  /** The service also tags its sessions (`sts:TagSession`: EKS Pod Identity and Auto Mode need it). @default false */
+  readonly sessionTags?: boolean;
 }
 
 /** ServiceRoleProps, checked at runtime. */
@@ -28,6 +31,7 @@ const SERVICE_ROLE_PROPS: PropsSchema = {
   roleName: opt(P.string()),
   statements: opt(P.list(P.any('an IAM policy statement'))),
   managedPolicyArns: opt(P.list(P.string())),
+  sessionTags: opt(P.boolean()),
 };
 
 /**
@@ -37,6 +41,8 @@ const SERVICE_ROLE_PROPS: PropsSchema = {
 export class ServiceRole extends Construct {
   public readonly role: IamRole;
   public readonly roleArn: string;
+  /** The policy attachments and inline policy: what must exist before the service acts with the role. */
+  public readonly grants: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -56,19 +62,19 @@ export class ServiceRole extends Construct {
         Statement: [{
           Effect: 'Allow',
           Principal: { Service: props.service },
-          Action: 'sts:AssumeRole',
+          Action: props.sessionTags ? ['sts:AssumeRole', 'sts:TagSession'] : 'sts:AssumeRole',
           Condition: { StringEquals: { 'aws:SourceAccount': props.accountId } },
         }],
       }),
     });
     this.roleArn = this.role.arn;
     if (props.statements?.length) {
-      new IamRolePolicy(this, 'policy', {
+      this.grants.push(new IamRolePolicy(this, 'policy', {
         role: this.role.name,
         name: 'inline',
         policy: JSON.stringify({ Version: '2012-10-17', Statement: props.statements }),
-      });
+      }));
     }
-    (props.managedPolicyArns ?? []).forEach((arn, i) => new IamRolePolicyAttachment(this, `managed-${i}`, { role: this.role.name, policyArn: arn }));
+    (props.managedPolicyArns ?? []).forEach((arn, i) => this.grants.push(new IamRolePolicyAttachment(this, `managed-${i}`, { role: this.role.name, policyArn: arn })));
   }
 }

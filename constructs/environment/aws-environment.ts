@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { EnvironmentKeys } from './environment-keys';
-import { KubernetesCluster, NODES_SPEC, NodeGroupOptions } from './kubernetes-cluster';
+import { ClusterAccess, KubernetesCluster, NODES_SPEC, NodeGroupOptions } from './kubernetes-cluster';
 import { NatGateways, Network, VpcEndpointName } from './network';
 import { EnvironmentProfile, PROFILE_SPEC } from '../../src/core/environment-profile';
 import { deriveName } from '../../src/core/naming';
@@ -17,6 +17,8 @@ export interface ClusterOptions {
   readonly publicAccessCidrs?: string[];
   /** @default - see NodeGroupOptions */
   readonly nodes?: NodeGroupOptions;
+  /** EKS Auto Mode (see KubernetesClusterProps.autoMode). @default true */
+  readonly autoMode?: boolean;
 }
 
 export interface AwsEnvironmentProps {
@@ -43,6 +45,8 @@ export interface AwsEnvironmentProps {
   readonly cluster?: ClusterOptions;
   /** Teams that get cluster access entries. @default - none */
   readonly teams?: Team[];
+  /** Principals that may use the cluster API (deploy roles). @default - none */
+  readonly access?: ClusterAccess[];
 }
 
 /** AwsEnvironmentProps, checked at runtime. */
@@ -58,8 +62,9 @@ const AWS_ENVIRONMENT_PROPS: PropsSchema = {
   natGateways: opt(P.enum('per-az', 'single', 'none')),
   endpoints: opt(P.list(P.string())),
   createCluster: opt(P.boolean()),
-  cluster: opt(P.object({ version: opt(P.string()), publicAccessCidrs: opt(P.list(P.string())), nodes: opt(NODES_SPEC) })),
+  cluster: opt(P.object({ version: opt(P.string()), publicAccessCidrs: opt(P.list(P.string())), nodes: opt(NODES_SPEC), autoMode: opt(P.boolean()) })),
   teams: opt(P.list(TEAM_SPEC)),
+  access: opt(P.list(P.any('a ClusterAccess'))),
 };
 
 /** The AWS side of an environment: keys per purpose, the network, and the cluster. */
@@ -103,6 +108,8 @@ export class AwsEnvironment extends Construct {
         nodes: props.cluster?.nodes,
         teams: props.teams,
         deletionProtection: profile.deletionProtection,
+        autoMode: props.cluster?.autoMode,
+        access: props.access,
       });
     }
   }

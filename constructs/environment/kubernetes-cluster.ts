@@ -1,5 +1,8 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsEksAddonVersion } from '@cdktf/provider-aws/lib/data-aws-eks-addon-version';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
@@ -7,8 +10,8 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Construct } from 'constructs';
 import { parseIpv4Cidr } from './cidr';
 import { recordEnvironmentPart } from './environment-entity';
-import { Fn } from '../../src/cdk';
-import { EKS_DEFAULT_VERSION, EKS_SUPPORTED_VERSIONS } from '../../src/core/eks-versions';
+import { Annotations, Fn, TerraformResource } from '../../src/cdk';
+import { daysOfStandardSupportLeft, EKS_DEFAULT_VERSION, EKS_SUPPORT_WARNING_DAYS, EKS_SUPPORTED_VERSIONS, EKS_VERSIONS } from '../../src/core/eks-versions';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
 import { checkProps, opt, P, PropSpec, PropsSchema } from '../../src/core/props';
@@ -59,7 +62,48 @@ export interface KubernetesClusterProps {
   readonly nodes?: NodeGroupOptions;
   /** Refuse cluster deletion. @default false */
   readonly deletionProtection?: boolean;
+  /**
+   * EKS Auto Mode: AWS runs compute (autoscaled nodes), block storage, load balancing and
+   * pod networking. Off, the cluster gets a managed node group and the managed add-ons
+   * vpc-cni (with network policies on), coredns, kube-proxy, eks-pod-identity-agent and
+   * aws-ebs-csi-driver; nodes then stay between `nodes.minSize` and `maxSize` unless you add
+   * an autoscaler.
+   * @default true
+   */
+  readonly autoMode?: boolean;
+  /** Who may use the Kubernetes API, besides teams' human roles. @default - nobody else */
+  readonly access?: ClusterAccess[];
+  /**
+   * Add-on versions by add-on name. @default - the version EKS marks as the default for the
+   * cluster's Kubernetes version (read at plan time, so it changes only with the cluster version)
+   */
+  readonly addonVersions?: Record<string, string>;
 }
+
+/** An IAM principal's access to the cluster API, as an access entry and its policy. */
+export interface ClusterAccess {
+  /** A construct id for the entry (a DNS label). */
+  readonly id: string;
+  readonly principalArn: string;
+  /**
+   * `cluster-admin` (AmazonEKSClusterAdminPolicy, cluster-wide), or `admin`, `edit` or `view`
+   * in `namespaces` only (AmazonEKSAdminPolicy, AmazonEKSEditPolicy, AmazonEKSViewPolicy).
+   */
+  readonly policy: 'cluster-admin' | 'admin' | 'edit' | 'view';
+  /** Namespaces the policy applies in; required for admin, edit and view. @default - cluster-wide (cluster-admin and view only) */
+  readonly namespaces?: string[];
+}
+
+/** Access policies by the name ClusterAccess uses. */
+export const ACCESS_POLICIES = {
+  'cluster-admin': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+  'admin': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy',
+  'edit': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy',
+  'view': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+} as const;
+
+/** The managed add-ons a cluster without Auto Mode needs for networking, DNS, identities and volumes. */
+export const SELF_MANAGED_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent', 'aws-ebs-csi-driver'] as const;
 
 /** KubernetesClusterProps, checked at runtime. */
 const KUBERNETES_CLUSTER_PROPS: PropsSchema = {
@@ -75,13 +119,18 @@ const KUBERNETES_CLUSTER_PROPS: PropsSchema = {
   teams: opt(P.list(TEAM_SPEC)),
   nodes: opt(NODES_SPEC),
   deletionProtection: opt(P.boolean()),
+  autoMode: opt(P.boolean()),
+  access: opt(P.list(P.object({ id: P.string(), principalArn: P.string(), policy: P.enum(...Object.keys(ACCESS_POLICIES)), namespaces: opt(P.list(P.string())) }))),
+  addonVersions: opt(P.record(P.string())),
 };
 
 /**
  * EKS with a private endpoint by default, secrets envelope-encrypted with a customer key,
  * all five control-plane log types in an encrypted, retained log group, API access entries
- * for teams, a managed node group on a launch template that requires IMDSv2 and encrypts
- * its volumes, and the OIDC provider for IAM roles for service accounts.
+ * with their access policies, standard support only (EKS upgrades instead of charging for
+ * extended support), EKS Auto Mode by default (or a managed node group on a launch
+ * template that requires IMDSv2, with the managed add-ons), and the OIDC provider for IAM
+ * roles for service accounts.
  */
 export class KubernetesCluster extends Construct {
   public readonly cluster: EksCluster;
@@ -89,6 +138,16 @@ export class KubernetesCluster extends Construct {
   public readonly clusterName: string;
   /** Its catalog entity. */
   public readonly entityRef: string;
+  /** Is EKS Auto Mode on (compute, storage, load balancing and pod networking run by AWS)? */
+  public readonly autoMode: boolean;
+  /** The role nodes run with (Auto Mode node classes name it). */
+  public readonly nodeRole: ServiceRole;
+  /** The private subnets of the nodes. */
+  public readonly subnetIds: string[];
+  /** The cluster security group EKS creates (what admits the API on 443 to the VPC). */
+  public readonly clusterSecurityGroupId: string;
+  /** Everything an apply of Kubernetes objects must wait for: access entries and policies, nodes and add-ons. */
+  public readonly ready: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
@@ -99,6 +158,13 @@ export class KubernetesCluster extends Construct {
     if (!(EKS_SUPPORTED_VERSIONS as readonly string[]).includes(version)) {
       throw new PlatformValidationError(this, 'version', version, `must be a Kubernetes version in EKS standard support: ${EKS_SUPPORTED_VERSIONS.join(', ')}`);
     }
+    const left = daysOfStandardSupportLeft(version, new Date());
+    if (left !== undefined && left <= EKS_SUPPORT_WARNING_DAYS) {
+      const end = EKS_VERSIONS.find((v) => v.version === version)!.endOfStandardSupport;
+      Annotations.of(this).addWarning(`EKS ${version} leaves standard support on ${end} (${left < 0 ? 'already ended' : `in ${left} days`}); upgrade to ${EKS_DEFAULT_VERSION} before then, or EKS upgrades the cluster itself`);
+    }
+    this.autoMode = props.autoMode ?? true;
+    this.subnetIds = props.subnetIds;
     if (props.subnetIds.length < 2) throw new PlatformValidationError(this, 'subnetIds', props.subnetIds, 'must list at least 2 subnets in different zones');
     const cidrs = props.publicAccessCidrs ?? [];
     cidrs.forEach((c, i) => {
@@ -121,8 +187,17 @@ export class KubernetesCluster extends Construct {
     const clusterRole = new ServiceRole(this, 'cluster-role', {
       accountId: props.accountId,
       service: 'eks.amazonaws.com',
-      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonEKSClusterPolicy'],
+      // Auto Mode's capabilities act for the cluster with session tags
+      sessionTags: this.autoMode,
+      managedPolicyArns: ['AmazonEKSClusterPolicy', ...(this.autoMode ? ['AmazonEKSComputePolicy', 'AmazonEKSBlockStoragePolicy', 'AmazonEKSLoadBalancingPolicy', 'AmazonEKSNetworkingPolicy'] : [])]
+        .map((p) => `arn:aws:iam::aws:policy/${p}`),
       statements: [{ Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant'], Resource: props.secretsKeyArn }],
+    });
+    this.nodeRole = new ServiceRole(this, 'node-role', {
+      accountId: props.accountId,
+      service: 'ec2.amazonaws.com',
+      managedPolicyArns: (this.autoMode ? ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'] : ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonEKS_CNI_Policy'])
+        .map((p) => `arn:aws:iam::aws:policy/${p}`),
     });
     this.cluster = new EksCluster(this, 'cluster', {
       name: this.clusterName,
@@ -138,40 +213,100 @@ export class KubernetesCluster extends Construct {
       enabledClusterLogTypes: EKS_LOG_TYPES,
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
       deletionProtection: props.deletionProtection ?? false,
-      dependsOn: [logGroup],
+      // no paid extended support: at the end of standard support EKS upgrades the cluster
+      upgradePolicy: { supportType: 'STANDARD' },
+      ...(this.autoMode ? {
+        // the general-purpose pool's node class does not enforce network policies: workloads
+        // get a node pool of their own (RuntimeBaseline), system add-ons the built-in one
+        computeConfig: { enabled: true, nodePools: ['system'], nodeRoleArn: this.nodeRole.roleArn },
+        kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
+        storageConfig: { blockStorage: { enabled: true } },
+        bootstrapSelfManagedAddons: false,
+      } : {}),
+      // EKS needs its role's policies while it creates and deletes the cluster's ENIs
+      dependsOn: [logGroup, ...clusterRole.grants, ...(this.autoMode ? this.nodeRole.grants : [])],
     });
+    this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
     this.oidcProvider = new IamOpenidConnectProvider(this, 'oidc', {
       url: this.cluster.identity.get(0).oidc.get(0).issuer,
       clientIdList: ['sts.amazonaws.com'],
     });
+    if (!this.autoMode) this.addNodeGroup(props, nodes, minSize, maxSize);
+    for (const team of props.teams ?? []) {
+      if (!team.awsRoleArn) continue;
+      // people reach their namespace through the team group and its RoleBinding
+      this.ready.push(new EksAccessEntry(this, `access-${team.name}`, { clusterName: this.cluster.name, principalArn: team.awsRoleArn, kubernetesGroups: [teamGroup(team)] }));
+    }
+    (props.access ?? []).forEach((a, i) => this.grantAccess(a, i));
+    this.entityRef = recordEnvironmentPart(this, 'cluster', `EKS ${version} cluster ${this.clusterName}`, props,
+      { clusterName: this.clusterName, version, publicEndpoint: cidrs.length > 0, autoMode: this.autoMode });
+  }
 
-    const nodeRole = new ServiceRole(this, 'node-role', {
-      accountId: props.accountId,
-      service: 'ec2.amazonaws.com',
-      managedPolicyArns: ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonEKS_CNI_Policy'].map((p) => `arn:aws:iam::aws:policy/${p}`),
+  /** An access entry and its access policy for one principal. */
+  private grantAccess(access: ClusterAccess, i: number): void {
+    validateName(this, `access[${i}].id`, access.id, 'kubernetesName');
+    const namespaces = access.namespaces ?? [];
+    namespaces.forEach((n, j) => validateName(this, `access[${i}].namespaces[${j}]`, n, 'kubernetesName'));
+    if (access.policy === 'cluster-admin' && namespaces.length) throw new PlatformValidationError(this, `access[${i}].namespaces`, namespaces, 'must be empty for cluster-admin, which is cluster-wide');
+    if ((access.policy === 'admin' || access.policy === 'edit') && !namespaces.length) throw new PlatformValidationError(this, `access[${i}].namespaces`, namespaces, `must name the namespaces ${access.policy} applies in`);
+    const entry = new EksAccessEntry(this, `access-${access.id}`, { clusterName: this.cluster.name, principalArn: access.principalArn });
+    const association = new EksAccessPolicyAssociation(this, `access-${access.id}-policy`, {
+      clusterName: this.cluster.name,
+      principalArn: entry.principalArn,
+      policyArn: ACCESS_POLICIES[access.policy],
+      accessScope: namespaces.length ? { type: 'namespace', namespaces } : { type: 'cluster' },
     });
+    this.ready.push(entry, association);
+  }
+
+  /** Without Auto Mode: a managed node group at the cluster's version, and the add-ons it needs. */
+  private addNodeGroup(props: KubernetesClusterProps, nodes: NodeGroupOptions, minSize: number, maxSize: number): void {
     const template = new LaunchTemplate(this, 'node-template', {
       namePrefix: `${this.clusterName}-nodes-`,
       // one hop: pods (which get AWS credentials through IRSA) cannot reach the node's instance role
       metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true', volumeSize: nodes.diskSizeGib ?? 50, volumeType: 'gp3' } }],
     });
-    new EksNodeGroup(this, 'nodes', {
+    const addon = (name: string, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) => new EksAddon(this, `addon-${name}`, {
+      clusterName: this.cluster.name,
+      addonName: name,
+      addonVersion: this.addonVersion(props, name),
+      resolveConflictsOnCreate: 'OVERWRITE',
+      resolveConflictsOnUpdate: 'OVERWRITE',
+      ...extra,
+    });
+    // before the nodes: pods get IPs (and network policies are enforced) from the start
+    const cni = addon('vpc-cni', { configurationValues: JSON.stringify({ enableNetworkPolicy: 'true' }) });
+    const podIdentity = addon('eks-pod-identity-agent');
+    const kubeProxy = addon('kube-proxy');
+    const group = new EksNodeGroup(this, 'nodes', {
       clusterName: this.cluster.name,
       nodeGroupName: 'default',
-      nodeRoleArn: nodeRole.roleArn,
+      version: this.cluster.version,
+      nodeRoleArn: this.nodeRole.roleArn,
       subnetIds: props.subnetIds,
       instanceTypes: nodes.instanceTypes ?? ['m7g.large'],
       amiType: (nodes.instanceTypes ?? ['m7g.large']).every((t) => /^[a-z]+\d+g/.test(t)) ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD',
       scalingConfig: { minSize, maxSize, desiredSize: minSize },
       launchTemplate: { id: template.id, version: Fn.tostring(template.latestVersion) },
+      // without its policies EKS can neither join nodes nor delete their instances and ENIs
+      dependsOn: [...this.nodeRole.grants, cni, kubeProxy],
     });
-    for (const team of props.teams ?? []) {
-      if (!team.awsRoleArn) continue;
-      new EksAccessEntry(this, `access-${team.name}`, { clusterName: this.cluster.name, principalArn: team.awsRoleArn, kubernetesGroups: [teamGroup(team)] });
-    }
-    this.entityRef = recordEnvironmentPart(this, 'cluster', `EKS ${version} cluster ${this.clusterName}`, props,
-      { clusterName: this.clusterName, version, publicEndpoint: cidrs.length > 0 });
+    const ebsRole = new ServiceRole(this, 'ebs-csi-role', {
+      accountId: props.accountId,
+      service: 'pods.eks.amazonaws.com',
+      sessionTags: true,
+      managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
+    });
+    // these run as pods: they wait for nodes
+    const coredns = addon('coredns', { dependsOn: [group] });
+    const ebs = addon('aws-ebs-csi-driver', { dependsOn: [group, podIdentity], podIdentityAssociation: [{ roleArn: ebsRole.roleArn, serviceAccount: 'ebs-csi-controller-sa' }] });
+    this.ready.push(cni, podIdentity, kubeProxy, group, coredns, ebs);
+  }
+
+  /** The pinned version of an add-on, or the default EKS gives it for the cluster's version. */
+  public addonVersion(props: Pick<KubernetesClusterProps, 'addonVersions'>, name: string): string {
+    return props.addonVersions?.[name] ?? new DataAwsEksAddonVersion(this, `addon-${name}-version`, { addonName: name, kubernetesVersion: this.cluster.version, mostRecent: false }).version;
   }
 
   /** The cluster's OIDC issuer without https://, as IRSA trust conditions need it. */

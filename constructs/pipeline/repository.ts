@@ -6,6 +6,7 @@ import { RepositoryEnvironment } from '@cdktf/provider-github/lib/repository-env
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { RepositoryRuleset } from '@cdktf/provider-github/lib/repository-ruleset';
 import { Construct } from 'constructs';
+import type { RunnerSpec } from './codebuild-runner';
 import { DeliveryWorkflow, WORKFLOW_PATH } from './delivery-workflow';
 import { OIDC_SUBJECT_CLAIMS } from './github-oidc-deploy-role';
 import { WORKFLOW_CHECKS } from './workflow';
@@ -27,6 +28,8 @@ export interface RepositoryEnvironmentSpec {
   readonly applyRoleArn: string;
   /** GitHub team slugs that approve production applies. @default - the owning team */
   readonly reviewerTeams?: string[];
+  /** Where its plan and apply jobs run (inside the VPC for a private cluster). @default - GitHub-hosted */
+  readonly runner?: RunnerSpec;
 }
 
 export interface RepositoryProps {
@@ -74,6 +77,7 @@ const REPOSITORY_PROPS: PropsSchema = {
     planRoleArn: P.string(),
     applyRoleArn: P.string(),
     reviewerTeams: opt(P.list(P.string())),
+    runner: opt(P.any('a runner')),
   })),
   bypassOrganizationAdmins: opt(P.boolean()),
   techDocs: opt(P.boolean()),
@@ -176,7 +180,12 @@ export class Repository extends Construct {
       variable(plan, `${env.name}-plan`, 'AWS_PLAN_ROLE_ARN', env.planRoleArn);
       variable(plan, `${env.name}-plan`, 'AWS_REGION', env.region);
     });
-    this.workflow = new DeliveryWorkflow(this, 'workflow', { repository: repo, environments: props.environments.map((e) => e.name), defaultBranch: branch });
+    this.workflow = new DeliveryWorkflow(this, 'workflow', {
+      repository: repo,
+      environments: props.environments.map((e) => e.name),
+      defaultBranch: branch,
+      runners: Object.fromEntries(props.environments.filter((e) => e.runner).map((e) => [e.name, e.runner!])),
+    });
     // what links the team's catalog components to their source, docs and delivery
     CatalogFacts.record(this, { kind: 'Repository', slug: `${props.owner}/${props.name}`, team: props.team.name, defaultBranch: branch, workflow: WORKFLOW_PATH, planReview: true, techDocs: props.techDocs ?? false });
   }

@@ -4,6 +4,7 @@ import { S3Backend, TerraformStack } from '../../src/cdk';
 import { GoldenPathContext, GoldenPathContextProps } from '../../src/core/context';
 import { ENVIRONMENT_PROFILES, EnvironmentProfile, PROFILE_SPEC } from '../../src/core/environment-profile';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { stateKey } from '../../src/core/state-keys';
 import { prepareStack } from '../../src/golden-path';
 import { Suppressions } from '../../src/policy/suppressions';
 
@@ -59,7 +60,7 @@ export class EnvironmentStack extends TerraformStack {
     if (props.state) {
       const backend = new S3Backend(this, {
         bucket: props.state.bucket,
-        key: [props.state.keyPrefix, props.context.environment, `${id}.tfstate`].filter(Boolean).join('/'),
+        key: stateKey({ org: props.state.keyPrefix, environment: props.context.environment, owner: props.context.team ?? 'platform', stack: id }),
         region: props.state.region,
         encrypt: true,
         kmsKeyId: props.state.kmsKeyArn,

@@ -1,5 +1,8 @@
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
+import { PLATFORM_APPLY_MANAGED_POLICIES, teamApplyPermissions, WORKLOAD_BOUNDARY_ACTIONS } from './deploy-permissions';
 import { EnvironmentStack, StateLocation } from './environment-stack';
 import { PLATFORM_OUTPUTS, publishOutputs } from './platform-outputs';
 import { Fn } from '../../src/cdk';
@@ -8,17 +11,22 @@ import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environ
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { GLOBAL_ENVIRONMENT, stateKey } from '../../src/core/state-keys';
 import { Team, TEAM_SPEC, validateTeam } from '../../src/core/team';
+import { markGoldenPath } from '../../src/golden-path';
 import type { GoldenPathPlugin } from '../../src/plugins/contract';
 import { Plugins } from '../../src/plugins/registry';
 import { validateAccountId } from '../baseline/encryption-key';
 import { StateBackend } from '../baseline/state-backend';
 import { AwsEnvironment, ClusterOptions } from '../environment/aws-environment';
 import { overlaps, parseIpv4Cidr } from '../environment/cidr';
-import { KubernetesCluster, NODES_SPEC } from '../environment/kubernetes-cluster';
-import { TeamTenancy } from '../environment/team-tenancy';
+import { ClusterAccess, KubernetesCluster, NODES_SPEC } from '../environment/kubernetes-cluster';
+import { RuntimeBaseline } from '../environment/runtime-baseline';
+import { QUOTA_PRESETS, TeamTenancy } from '../environment/team-tenancy';
 import { AlertRouting } from '../observability/alert-routing';
 import { TraceCollector } from '../observability/trace-collector';
+import { CodeBuildRunner, RunnerSpec } from '../pipeline/codebuild-runner';
+import { DeployRepository, GITHUB_OIDC_HOST, GitHubOidcDeployRole, stateBucketGrants, stateKeyGrant } from '../pipeline/github-oidc-deploy-role';
 import type { ServiceEnvironment } from '../service/service-environment';
 
 /** One environment of the platform. */
@@ -47,6 +55,28 @@ export interface EnvironmentSpec {
    * @default true (when the environment has a cluster)
    */
   readonly tracing?: boolean;
+  /**
+   * The cluster runs the Prometheus Operator, so SLOs also get PrometheusRules (their CRD must
+   * exist when team stacks are planned). @default false
+   */
+  readonly prometheusOperator?: boolean;
+}
+
+/** How the platform's and the teams' repositories deploy: GitHub OIDC roles, cluster access and runners. */
+export interface PlatformDelivery {
+  /** The GitHub organisation of the repositories. */
+  readonly owner: string;
+  /** The platform's own repository, which plans and applies the platform's stacks. @default `<org>-platform` */
+  readonly repository?: string;
+  /** Each team's repository, by team name. @default - a repository named after the team */
+  readonly teamRepositories?: Record<string, string>;
+  /**
+   * Where plan and apply jobs run. `codebuild`: a CodeBuildRunner in each environment with a
+   * cluster (inside its VPC, so private endpoints work); `github-hosted`: GitHub's runners,
+   * only for clusters with a public endpoint; or labels of your own runners in the VPCs.
+   * @default 'codebuild'
+   */
+  readonly runner?: 'codebuild' | 'github-hosted' | { readonly labels: string[] };
 }
 
 export interface PlatformProps {
@@ -81,6 +111,13 @@ export interface PlatformProps {
    * @default - none
    */
   readonly plugins?: GoldenPathPlugin[];
+  /**
+   * Deploy roles per repository and environment account (plan and apply, each reaching only
+   * its own state and namespace), the state grants they need across accounts, cluster access
+   * entries, and the runners their jobs use.
+   * @default - no deploy roles: the cluster admits only teams' `awsRoleArn`
+   */
+  readonly delivery?: PlatformDelivery;
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -88,7 +125,7 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 /** PlatformProps, checked at runtime. */
 const PLATFORM_PROPS: PropsSchema = {
   org: P.string(),
-  environments: P.list(P.object({ name: P.string(), accountId: P.string(), region: P.string(), profile: opt(P.enum('dev', 'staging', 'prod')), cidr: opt(P.string()), cluster: opt(P.object({ version: opt(P.string()), publicAccessCidrs: opt(P.list(P.string())), nodes: opt(NODES_SPEC) })), createCluster: opt(P.boolean()), tracing: opt(P.boolean()) })),
+  environments: P.list(P.object({ name: P.string(), accountId: P.string(), region: P.string(), profile: opt(P.enum('dev', 'staging', 'prod')), cidr: opt(P.string()), cluster: opt(P.object({ version: opt(P.string()), publicAccessCidrs: opt(P.list(P.string())), nodes: opt(NODES_SPEC), autoMode: opt(P.boolean()) })), createCluster: opt(P.boolean()), tracing: opt(P.boolean()), prometheusOperator: opt(P.boolean()) })),
   teams: opt(P.list(TEAM_SPEC)),
   stackPerTeam: opt(P.boolean()),
   platformTeam: opt(P.string()),
@@ -96,6 +133,7 @@ const PLATFORM_PROPS: PropsSchema = {
   stateRegion: opt(P.string()),
   bootstrapWithLocalState: opt(P.boolean()),
   plugins: opt(P.list(P.any('a plugin'))),
+  delivery: opt(P.object({ owner: P.string(), repository: opt(P.string()), teamRepositories: opt(P.record(P.string())), runner: opt(P.any("'codebuild', 'github-hosted' or { labels }")) })),
 };
 
 /**
@@ -126,6 +164,12 @@ export class Platform extends Construct {
   private readonly alertRoutings = new Map<string, AlertRouting>();
   private readonly teamStacks = new Map<string, EnvironmentStack>();
   private readonly collectors = new Map<string, TraceCollector>();
+  private readonly deployRoles = new Map<string, GitHubOidcDeployRole>();
+  private readonly runners = new Map<string, RunnerSpec>();
+  private readonly boundaries = new Map<string, string>();
+  private readonly prometheusOperators = new Set<string>();
+  private readonly delivery?: PlatformDelivery;
+  private readonly teamSpecs = new Map<string, Team>();
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
@@ -163,6 +207,7 @@ export class Platform extends Construct {
       validateTeam(this, `teams[${i}]`, team);
       if (teamNames.has(team.name)) throw new PlatformValidationError(this, `teams[${i}].name`, team.name, 'must be unique among teams');
       teamNames.add(team.name);
+      this.teamSpecs.set(team.name, team);
     });
 
     const first = props.environments[0];
@@ -176,17 +221,78 @@ export class Platform extends Construct {
 
     this.state = state;
     this.stateAccount = { accountId: stateAccountId, region: stateRegion };
+    const profileOf = (env: EnvironmentSpec) => ENVIRONMENT_PROFILES[env.profile ?? (/^prod(uction)?$/.test(env.name) ? 'prod' : 'dev')];
+    const delivery = props.delivery;
+    this.delivery = delivery;
+    if (delivery && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(delivery.owner)) throw new PlatformValidationError(this, 'delivery.owner', delivery.owner, 'must be a GitHub organisation or user name');
+    const platformRepo = delivery ? validateName(this, 'delivery.repository', delivery.repository ?? `${this.org}-platform`, 'githubRepository') : undefined;
+    for (const [team, repo] of Object.entries(delivery?.teamRepositories ?? {})) {
+      if (!teamNames.has(team)) throw new PlatformValidationError(this, `delivery.teamRepositories.${team}`, repo, `must name a team of the platform: ${[...teamNames].join(', ') || '(none)'}`);
+      validateName(this, `delivery.teamRepositories.${team}`, repo, 'githubRepository');
+    }
+    // who deploys what, per environment: the platform repository its own stacks, each team's repository its team's
+    const repositoriesOf = (env: string, accountId: string, region: string): DeployRepository[] => (platformRepo ? [
+      {
+        name: platformRepo,
+        team: platformTeam,
+        iam: 'platform',
+        applyManagedPolicyArns: PLATFORM_APPLY_MANAGED_POLICIES,
+        // the shared stacks (GitHub) read the environment stacks' outputs (deploy role ARNs, runners)
+        reads: env === GLOBAL_ENVIRONMENT ? props.environments.map((e) => stateKey({ org: this.org, environment: e.name, owner: platformTeam, stack: `${this.org}-${e.name}` })) : undefined,
+      },
+      ...(env === GLOBAL_ENVIRONMENT ? [] : teams.map((t) => ({
+        name: delivery!.teamRepositories?.[t.name] ?? t.name,
+        team: t.name,
+        // the outputs of the environment stack (cross-stack references and ServiceStack)
+        reads: [stateKey({ org: this.org, environment: env, owner: platformTeam, stack: `${this.org}-${env}` })],
+        applyPermissions: teamApplyPermissions({ accountId, region, environment: env, team: t.name }),
+      }))),
+    ] : []);
+    const envs = [{ name: GLOBAL_ENVIRONMENT, accountId: stateAccountId, region: stateRegion }, ...props.environments];
+    const stateGrants = envs.flatMap((e) => repositoriesOf(e.name, e.accountId, e.region).flatMap((repository) =>
+      stateBucketGrants({ accountId: e.accountId, environment: e.name, repository, prefix: state.keyPrefix, bucketArn: `arn:aws:s3:::${bucket}` })));
+    // the state key's own account administers it through IAM; other accounts get a grant for their roles
+    const keyGrants = envs.filter((e) => e.accountId !== stateAccountId).map((e) => stateKeyGrant(e.accountId, e.name, repositoriesOf(e.name, e.accountId, e.region)));
+
     this.stateStack = new EnvironmentStack(scope, `${this.org}-state`, {
-      context: { org: this.org, team: platformTeam, service: 'state', environment: 'global' },
+      context: { org: this.org, team: platformTeam, service: 'state', environment: GLOBAL_ENVIRONMENT },
       accountId: stateAccountId,
       region: stateRegion,
       profile: ENVIRONMENT_PROFILES.prod,
-      state: props.bootstrapWithLocalState ? undefined : state,
+      state: (props.bootstrapWithLocalState ?? process.env.GOLDENPATH_BOOTSTRAP === '1') ? undefined : state,
     });
-    this.stateBackend = new StateBackend(this.stateStack, 'state', { org: this.org, accountId: stateAccountId, bucketName: bucket });
+    this.stateBackend = new StateBackend(this.stateStack, 'state', { org: this.org, accountId: stateAccountId, bucketName: bucket, bucketGrants: stateGrants, keyGrants });
+    // one GitHub OIDC provider per account: made by the first stack applied there
+    const oidcProviders = new Map<string, string>();
+    const oidcProvider = (stack: EnvironmentStack): string => {
+      const known = oidcProviders.get(stack.accountId);
+      if (known) return known;
+      new IamOpenidConnectProvider(deliveryPart(stack, 'github-oidc', 'github-oidc-provider'), 'provider', { url: `https://${GITHUB_OIDC_HOST}`, clientIdList: ['sts.amazonaws.com'] });
+      const arn = `arn:aws:iam::${stack.accountId}:oidc-provider/${GITHUB_OIDC_HOST}`;
+      oidcProviders.set(stack.accountId, arn);
+      return arn;
+    };
+    const deployRoles = (stack: EnvironmentStack, env: string, boundaryArn?: string) => {
+      const repositories = repositoriesOf(env, stack.accountId, stack.region);
+      if (!repositories.length) return undefined;
+      const roles = new GitHubOidcDeployRole(stack, 'github-deploy', {
+        accountId: stack.accountId,
+        owner: delivery!.owner,
+        repositories,
+        environment: env,
+        providerArn: oidcProvider(stack),
+        stateBucketArn: `arn:aws:s3:::${bucket}`,
+        stateKeyArn: state.kmsKeyArn,
+        stateKeyPrefix: state.keyPrefix,
+        permissionsBoundaryArn: boundaryArn,
+      });
+      this.deployRoles.set(env, roles);
+      return roles;
+    };
+    deployRoles(this.stateStack, GLOBAL_ENVIRONMENT);
 
     for (const env of props.environments) {
-      const profile = ENVIRONMENT_PROFILES[env.profile ?? (/^prod(uction)?$/.test(env.name) ? 'prod' : 'dev')];
+      const profile = profileOf(env);
       const envStack = new EnvironmentStack(scope, `${this.org}-${env.name}`, {
         context: { org: this.org, team: platformTeam, service: 'platform', environment: env.name },
         accountId: env.accountId,
@@ -196,6 +302,14 @@ export class Platform extends Construct {
       });
       envStack.addDependency(this.stateStack);
       this.envStacks.set(env.name, envStack);
+      // the limit on every role a team's stacks create in this account
+      const boundary = delivery && new IamPolicy(deliveryPart(envStack, 'workload-boundary', 'permissions-boundary'), 'policy', {
+        name: deriveName('iamPolicy', this.org, env.name, 'workload-boundary'),
+        description: 'goldenpath: the most any role a team creates may do (its permissions boundary)',
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Workloads', Effect: 'Allow', Action: WORKLOAD_BOUNDARY_ACTIONS, Resource: '*' }] }),
+      });
+      const boundaryArn = boundary ? `arn:aws:iam::${env.accountId}:policy/${deriveName('iamPolicy', this.org, env.name, 'workload-boundary')}` : undefined;
+      const roles = boundaryArn ? deployRoles(envStack, env.name, boundaryArn) : undefined;
       let awsEnv: AwsEnvironment | undefined;
       if (env.cidr !== undefined) {
         awsEnv = new AwsEnvironment(envStack, 'environment', {
@@ -209,6 +323,7 @@ export class Platform extends Construct {
           createCluster: env.createCluster,
           cluster: env.cluster,
           teams,
+          access: roles ? this.clusterAccess(roles, platformRepo!, teams, delivery!) : undefined,
         });
         this.awsEnvs.set(env.name, awsEnv);
         const out = PLATFORM_OUTPUTS.environment;
@@ -228,26 +343,47 @@ export class Platform extends Construct {
             [out.clusterCaData]: awsEnv.cluster.cluster.certificateAuthority.get(0).data,
           } : {}),
         });
-        if (awsEnv.cluster && (env.tracing ?? true)) {
-          const observability = new EnvironmentStack(scope, `${this.org}-${env.name}-observability`, {
-            context: { org: this.org, team: platformTeam, service: 'observability', environment: env.name },
-            accountId: env.accountId,
-            region: env.region,
-            profile,
-            state,
-          });
-          observability.addDependency(envStack);
-          clusterProvider(observability, awsEnv.cluster, env.region);
-          this.collectors.set(env.name, new TraceCollector(observability, 'traces', {
-            environment: env.name,
-            region: env.region,
-            team: platformTeam,
-            oidcProviderArn: awsEnv.cluster.oidcProvider.arn,
-            oidcIssuer: awsEnv.cluster.oidcIssuer,
-            sampleRatio: profile.traceSampleRatio,
-          }));
+        if (awsEnv.cluster && delivery) this.runners.set(env.name, this.runnerFor(envStack, env, awsEnv, delivery));
+      }
+      if (boundaryArn) this.boundaries.set(env.name, boundaryArn);
+      let runtime: EnvironmentStack | undefined;
+      if (awsEnv?.cluster) {
+        // what runs on the cluster before any team does, applied by the platform after the cluster exists
+        runtime = new EnvironmentStack(scope, `${this.org}-${env.name}-runtime`, {
+          context: { org: this.org, team: platformTeam, service: 'runtime', environment: env.name },
+          accountId: env.accountId,
+          region: env.region,
+          profile,
+          state,
+        });
+        runtime.addDependency(envStack);
+        clusterProvider(runtime, awsEnv.cluster, env.region);
+        new RuntimeBaseline(runtime, 'baseline', { cluster: awsEnv.cluster, maxCpu: (env.cluster?.nodes?.maxSize ?? 6) * 4 });
+        if (props.stackPerTeam) {
+          // namespaces, quotas and roles are the platform's: a namespace-scoped team role cannot make its own
+          for (const team of teams) this.tenancies.set(`${env.name}/${team.name}`, new TeamTenancy(runtime, `tenancy-${team.name}`, { team }));
         }
       }
+      if (awsEnv?.cluster && (env.tracing ?? true)) {
+        const observability = new EnvironmentStack(scope, `${this.org}-${env.name}-observability`, {
+          context: { org: this.org, team: platformTeam, service: 'observability', environment: env.name },
+          accountId: env.accountId,
+          region: env.region,
+          profile,
+          state,
+        });
+        observability.addDependency(runtime!);
+        clusterProvider(observability, awsEnv.cluster, env.region);
+        this.collectors.set(env.name, new TraceCollector(observability, 'traces', {
+          environment: env.name,
+          region: env.region,
+          team: platformTeam,
+          oidcProviderArn: awsEnv.cluster.oidcProvider.arn,
+          oidcIssuer: awsEnv.cluster.oidcIssuer,
+          sampleRatio: profile.traceSampleRatio,
+        }));
+      }
+      if (env.prometheusOperator) this.prometheusOperators.add(env.name);
       CatalogFacts.record(this, {
         kind: 'Resource',
         name: ENVIRONMENT_ENTITIES.environment(env.name),
@@ -266,7 +402,7 @@ export class Platform extends Construct {
           profile,
           state,
         });
-        teamStack.addDependency(envStack);
+        teamStack.addDependency(runtime ?? envStack);
         this.teamStacks.set(`${env.name}/${team.name}`, teamStack);
         this.alertRoutings.set(`${env.name}/${team.name}`, new AlertRouting(teamStack, 'alerts', {
           accountId: env.accountId,
@@ -275,10 +411,9 @@ export class Platform extends Construct {
           ticketEmails: (team.members ?? []).filter((m) => m.includes('@')),
         }));
         const cluster = awsEnv?.cluster;
-        if (cluster) {
+        const tenancy = this.tenancies.get(`${env.name}/${team.name}`);
+        if (cluster && tenancy) {
           clusterProvider(teamStack, cluster, env.region);
-          const tenancy = new TeamTenancy(teamStack, 'tenancy', { team });
-          this.tenancies.set(`${env.name}/${team.name}`, tenancy);
           const routing = this.alertRoutings.get(`${env.name}/${team.name}`)!;
           publishOutputs(teamStack, {
             [PLATFORM_OUTPUTS.team.namespace]: tenancy.namespaceName,
@@ -342,6 +477,77 @@ export class Platform extends Construct {
     });
     stack.addDependency(this.stateStack);
     return stack;
+  }
+
+  /**
+   * Cluster access from the deploy roles that created them: the platform's apply role is
+   * cluster admin and its plan role views; each team's apply role administers its namespace
+   * and its plan role views it, nothing else.
+   */
+  private clusterAccess(roles: GitHubOidcDeployRole, platformRepo: string, teams: readonly Team[], delivery: PlatformDelivery): ClusterAccess[] {
+    return [
+      { id: 'platform-apply', principalArn: roles.applyRoleArns[platformRepo], policy: 'cluster-admin' },
+      { id: 'platform-plan', principalArn: roles.planRoleArns[platformRepo], policy: 'view' },
+      ...teams.flatMap((t): ClusterAccess[] => {
+        const repo = delivery.teamRepositories?.[t.name] ?? t.name;
+        return [
+          { id: `${t.name}-apply`, principalArn: roles.applyRoleArns[repo], policy: 'admin', namespaces: [t.name] },
+          { id: `${t.name}-plan`, principalArn: roles.planRoleArns[repo], policy: 'view', namespaces: [t.name] },
+        ];
+      }),
+    ];
+  }
+
+  /**
+   * Where an environment's plan and apply jobs run. A cluster with only a private endpoint is
+   * reachable from inside its VPC: a CodeBuild runner there, or the user's own runners.
+   */
+  private runnerFor(stack: EnvironmentStack, env: EnvironmentSpec, aws: AwsEnvironment, delivery: PlatformDelivery): RunnerSpec {
+    const choice = delivery.runner ?? 'codebuild';
+    const cluster = aws.cluster!;
+    if (choice === 'github-hosted') {
+      if (!(env.cluster?.publicAccessCidrs?.length)) {
+        throw new PlatformValidationError(this, 'delivery.runner', choice,
+          `cannot plan ${this.org}-${env.name}-runtime and the team stacks of ${env.name}: the cluster ${cluster.clusterName} has a private endpoint only, which GitHub-hosted runners cannot reach; ` +
+          "use runners inside the VPC (`runner: 'codebuild'`, or `{ labels }` of your own) or open the endpoint to your runners' ranges with `cluster.publicAccessCidrs`");
+      }
+      return { type: 'github-hosted' };
+    }
+    if (typeof choice === 'object') {
+      if (!Array.isArray(choice.labels) || choice.labels.length === 0) throw new PlatformValidationError(this, 'delivery.runner.labels', choice.labels, 'must list the labels of runners inside the VPC');
+      return { type: 'self-hosted', labels: [...choice.labels] };
+    }
+    if (choice !== 'codebuild') throw new PlatformValidationError(this, 'delivery.runner', choice, "must be 'codebuild', 'github-hosted' or { labels: [...] }");
+    return new CodeBuildRunner(stack, 'runner', {
+      projectName: deriveName('eksCluster', this.org, env.name, 'runner'),
+      accountId: stack.accountId,
+      githubOwner: delivery.owner,
+      vpcId: aws.network.vpc.id,
+      subnetIds: aws.network.privateSubnetIds,
+      clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+      logsKeyArn: aws.keys.logs.keyArn,
+      logRetentionDays: stack.profile.logRetentionDays,
+    }).runner;
+  }
+
+  /** The deploy roles of an environment (`global` for the state and shared stacks), with `delivery`. */
+  public deployRolesOf(environment: string): GitHubOidcDeployRole | undefined {
+    return this.deployRoles.get(environment);
+  }
+
+  /** The runner an environment's plan and apply jobs use, with `delivery` and a cluster. */
+  public runnerOf(environment: string): RunnerSpec | undefined {
+    return this.runners.get(environment);
+  }
+
+  /** The platform's own repository, with `delivery`. */
+  public get platformRepository(): string | undefined {
+    return this.delivery ? this.delivery.repository ?? `${this.org}-platform` : undefined;
+  }
+
+  /** A team's repository, with `delivery`. */
+  public teamRepository(team: string): string | undefined {
+    return this.delivery ? this.delivery.teamRepositories?.[team] ?? team : undefined;
   }
 
   /** ARN of the state bucket and the key that encrypts it, for roles that plan. */
@@ -408,6 +614,9 @@ export class Platform extends Construct {
       accessLogsBucket: aws.accessLogsBucketName,
       alertTopics: alerts && { page: alerts.topicArns('page'), ticket: alerts.topicArns('ticket') },
       tracing: this.collectors.get(environment)?.tracing,
+      permissionsBoundaryArn: this.boundaries.get(environment),
+      prometheusOperator: this.prometheusOperators.has(environment),
+      quota: QUOTA_PRESETS[this.teamSpecs.get(team)?.size ?? 'small'],
     };
   }
 
@@ -427,6 +636,13 @@ export class Platform extends Construct {
     }
     return stack;
   }
+}
+
+/** A construct for a delivery resource made by the platform itself, so it carries golden-path metadata. */
+function deliveryPart(stack: EnvironmentStack, id: string, kind: string): Construct {
+  const part = new Construct(stack, id);
+  markGoldenPath(part, kind, { service: 'delivery' });
+  return part;
 }
 
 /** A Kubernetes provider for the cluster; references into the environment stack cross as remote state. */

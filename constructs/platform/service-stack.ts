@@ -8,6 +8,7 @@ import { ENVIRONMENT_PROFILES, EnvironmentProfile } from '../../src/core/environ
 import { PlatformValidationError } from '../../src/core/errors';
 import { deriveName, validateName } from '../../src/core/naming';
 import { checkProps, opt, P, PropsSchema } from '../../src/core/props';
+import { stateKey } from '../../src/core/state-keys';
 import { validateAccountId } from '../baseline/encryption-key';
 import { parseIpv4Cidr } from '../environment/cidr';
 import { collectorEndpoint, TRACE_COLLECTOR } from '../observability/tracing';
@@ -37,6 +38,10 @@ export interface ServiceStackProps {
   readonly vpcCidr?: string;
   /** The environment runs the platform's trace collector. @default true */
   readonly tracing?: boolean;
+  /** The Platform's `platformTeam` (owner of the environment stack's state). @default 'platform' */
+  readonly platformTeam?: string;
+  /** The Platform has `delivery`, so team roles carry its workload permissions boundary. @default true */
+  readonly permissionsBoundary?: boolean;
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -54,6 +59,8 @@ const SERVICE_STACK_PROPS: PropsSchema = {
   profile: opt(P.enum('dev', 'staging', 'prod')),
   vpcCidr: opt(P.string()),
   tracing: opt(P.boolean()),
+  platformTeam: opt(P.string()),
+  permissionsBoundary: opt(P.boolean()),
 };
 
 /**
@@ -86,11 +93,11 @@ export class ServiceStack extends EnvironmentStack {
     if (props.vpcCidr !== undefined && !parseIpv4Cidr(props.vpcCidr)) throw new PlatformValidationError(this, 'vpcCidr', props.vpcCidr, 'must be an IPv4 CIDR block such as 10.20.0.0/16');
 
     // the platform's stacks, by the names and state keys Platform gives them
-    const remote = (stack: string) => new DataTerraformRemoteStateS3(this, `platform-${stack}`, {
-      bucket: state.bucket, key: `${props.org}/${props.environment}/${stack}.tfstate`, region: state.region,
+    const remote = (owner: string, stack: string) => new DataTerraformRemoteStateS3(this, `platform-${stack}`, {
+      bucket: state.bucket, key: stateKey({ org: props.org, environment: props.environment, owner, stack }), region: state.region,
     });
-    const env = remote(`${props.org}-${props.environment}`);
-    const team = remote(`${props.org}-${props.environment}-${props.team}`);
+    const env = remote(props.platformTeam ?? 'platform', `${props.org}-${props.environment}`);
+    const team = remote(props.team, `${props.org}-${props.environment}-${props.team}`);
     const o = PLATFORM_OUTPUTS.environment;
     // names the platform derives are literals here too, so they can name resources
     const clusterName = deriveName('eksCluster', props.org, props.environment);
@@ -115,6 +122,7 @@ export class ServiceStack extends EnvironmentStack {
       oidcIssuer: env.getString(o.oidcIssuer),
       clusterName,
       accessLogsBucket: deriveName('s3Bucket', props.org, props.environment, 'access-logs', props.accountId),
+      permissionsBoundaryArn: props.permissionsBoundary === false ? undefined : `arn:aws:iam::${props.accountId}:policy/${deriveName('iamPolicy', props.org, props.environment, 'workload-boundary')}`,
       alertTopics: { page: team.getList(PLATFORM_OUTPUTS.team.alertTopicsPage), ticket: team.getList(PLATFORM_OUTPUTS.team.alertTopicsTicket) },
       tracing: props.tracing === false ? undefined : {
         endpoint: collectorEndpoint(), collectorNamespace: TRACE_COLLECTOR.namespace, collectorApp: TRACE_COLLECTOR.name, sampleRatio: profile.traceSampleRatio,

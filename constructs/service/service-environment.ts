@@ -21,6 +21,9 @@ export const SERVICE_ENVIRONMENT_SPEC: PropSpec = P.object({
   accessLogsBucket: opt(P.string()),
   alertTopics: opt(P.object({ page: P.list(P.string()), ticket: P.list(P.string()) })),
   tracing: opt(P.object({ endpoint: P.string(), collectorNamespace: P.string(), collectorApp: P.string(), sampleRatio: P.number({ min: 0, max: 1 }) })),
+  permissionsBoundaryArn: opt(P.string()),
+  prometheusOperator: opt(P.boolean()),
+  quota: opt(P.object({ cpu: P.number({ min: 0 }), memoryGib: P.number({ min: 0 }), pods: P.number({ integer: true, min: 1 }) })),
 });
 
 /**
@@ -62,4 +65,21 @@ export interface ServiceEnvironment {
    * @default - no collector
    */
   readonly tracing?: TracingEnvironment;
+  /**
+   * The policy the service's IAM role carries as its permissions boundary: the platform's
+   * limit on what any team-made role may do (team apply roles can create roles only with it).
+   * @default - no boundary
+   */
+  readonly permissionsBoundaryArn?: string;
+  /**
+   * The cluster runs the Prometheus Operator (its PrometheusRule CRD exists), so SLOs also
+   * get a PrometheusRule. CloudWatch alarms are made either way.
+   * @default false
+   */
+  readonly prometheusOperator?: boolean;
+  /**
+   * The namespace's quota: every service's autoscaler maximum must fit in it.
+   * @default - not checked
+   */
+  readonly quota?: { readonly cpu: number; readonly memoryGib: number; readonly pods: number };
 }

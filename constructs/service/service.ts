@@ -9,6 +9,7 @@ import { serviceV1SpecToTerraform } from '@cdktf/provider-kubernetes/lib/service
 import { Construct } from 'constructs';
 import { Connection, grantsDocument, IServiceDependency } from './grants';
 import { validateImage } from './image';
+import { NamespaceBudget } from './namespace-budget';
 import { PostgresDatabase } from './postgres-database';
 import { scoreToServiceProps, ScoreOptions } from './score';
 import { checkApi, ENTITY_NAME } from './service-api';
@@ -173,6 +174,8 @@ export class Service extends Construct {
     const account = `system:serviceaccount:${this.namespace}:${this.serviceName}`;
     this.role = new IamRole(this, 'role', {
       name: deriveName('iamRole', env.name, this.namespace, this.serviceName, 'irsa'),
+      // the platform's limit on every role a team makes: its apply role can create no other
+      permissionsBoundary: env.permissionsBoundaryArn,
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{
@@ -202,6 +205,7 @@ export class Service extends Construct {
       automount_service_account_token: false,
     });
     const resources = props.containerResources ?? SERVICE_SIZES[size];
+    NamespaceBudget.claim(this, env, max, resources);
     const probe = (path: string, extra: object = {}) => ({ httpGet: { path, port: String(port) }, ...extra });
     const variables: Array<readonly [string, string]> = [...ownKept, ...[...generated].map(([k, g]) => [k, g.value] as const)];
     // plugins add what every service of the org carries; each addition is recorded in the metadata
@@ -233,7 +237,7 @@ export class Service extends Construct {
       metadata: { ...objectMeta, annotations: Object.keys(annotations).length ? annotations : undefined },
       wait_for_rollout: false,
       spec: deploymentV1SpecToTerraform({
-        replicas: String(min),
+        // no replicas: the autoscaler owns the count, and an apply would reset it
         selector: { matchLabels: labels },
         template: {
           metadata: { labels },
@@ -252,7 +256,8 @@ export class Service extends Construct {
               resources: { requests: { ...resources.requests }, limits: { ...resources.limits } },
               livenessProbe: probe(props.probes?.liveness ?? '/healthz', { periodSeconds: 10 }),
               readinessProbe: probe(props.probes?.readiness ?? '/ready', { periodSeconds: 5 }),
-              startupProbe: probe(props.probes?.startup ?? '/healthz', { periodSeconds: 5, failureThreshold: 30 }),
+              // starting up ends when the process would pass its liveness probe
+              startupProbe: probe(props.probes?.startup ?? props.probes?.liveness ?? '/healthz', { periodSeconds: 5, failureThreshold: 30 }),
               securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
               volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
             }, ...sidecars.map((c) => ({
@@ -415,7 +420,8 @@ export class Service extends Construct {
         objectivePercent: props.slo.objectivePercent,
         periodDays: props.slo.periodDays,
         cloudwatch: { errors: cw('Errors'), total: cw('Requests') },
-        prometheus: { errors: prom(',code=~"5.."'), total: prom(), namespace: this.namespace },
+        // a PrometheusRule needs the operator's CRD at plan time: only where the cluster has it
+        prometheus: env.prometheusOperator ? { errors: prom(',code=~"5.."'), total: prom(), namespace: this.namespace } : undefined,
         alarmTopics: env.alertTopics,
         traces: tracing && { region: env.region, serviceName: this.serviceName },
         runbookUrl: props.runbookUrl,

@@ -4,7 +4,6 @@ import { join } from 'path';
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { plugins } from './plugins';
 import { AccountBaseline } from '../../constructs/baseline/account-baseline';
-import { GitHubOidcDeployRole } from '../../constructs/pipeline/github-oidc-deploy-role';
 import { Repository } from '../../constructs/pipeline/repository';
 import { Platform } from '../../constructs/platform/platform';
 import { Service } from '../../constructs/service/service';
@@ -26,9 +25,13 @@ export function buildAcme(app: App): Platform {
         members: ['ana@acme.example', 'raj@acme.example'],
         awsRoleArn: 'arn:aws:iam::111111111111:role/payments-engineers',
       },
-      { name: 'search', costCentre: 'cc-1002', onCall: 'https://oncall.acme.example/search', members: ['li@acme.example'] },
+      // medium: its prod autoscaler (9 pods of 1 CPU limit) must fit the namespace quota
+      { name: 'search', costCentre: 'cc-1002', size: 'medium', onCall: 'https://oncall.acme.example/search', members: ['li@acme.example'] },
     ],
     stackPerTeam: true,
+    // deploy roles for acme-platform and each team's repository, their state and cluster
+    // access, and CodeBuild runners inside each VPC (the cluster endpoints are private)
+    delivery: { owner: 'acme' },
     // the org's own extensions: cost centres on everything, pages to PagerDuty
     plugins,
   });
@@ -64,28 +67,19 @@ export function buildAcme(app: App): Platform {
       consumesApis: ['ledger-api'],
     });
   }
-  // delivery: per environment account, OIDC roles for the team repositories...
+  // delivery: the platform made the OIDC deploy roles (Platform `delivery`)...
   const teams = ['payments', 'search'];
-  const roles = new Map<string, GitHubOidcDeployRole>();
-  for (const env of platform.environmentNames) {
-    const stack = platform.environmentStack(env);
-    roles.set(env, new GitHubOidcDeployRole(stack, 'github-deploy', {
-      accountId: stack.accountId,
-      owner: 'acme',
-      repositories: teams,
-      environment: env,
-      stateBucketArn: platform.stateBucketArn,
-      stateKeyArn: platform.stateBackend.key.keyArn,
-      applyManagedPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
-      applyPermissions: [{
-        actions: ['iam:GetRole', 'iam:CreateRole', 'iam:DeleteRole', 'iam:TagRole', 'iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:GetRolePolicy', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies'],
-        resources: [`arn:aws:iam::${stack.accountId}:role/${env}-*-irsa`],
-      }],
-    }));
-  }
   // ...and one repository per team, with its environments and the delivery workflow
   const github = platform.sharedStack('github');
   new GithubProvider(github, 'github', { owner: 'acme' });
+  const environment = (env: string, repo: string) => ({
+    name: env,
+    region: env === 'global' ? platform.stateStack.region : platform.environmentStack(env).region,
+    production: env === 'global' || platform.environmentStack(env).profile.production,
+    planRoleArn: platform.deployRolesOf(env)!.planRoleArns[repo],
+    applyRoleArn: platform.deployRolesOf(env)!.applyRoleArns[repo],
+    runner: env === 'global' ? undefined : platform.runnerOf(env),
+  });
   for (const team of teams) {
     new Repository(github, team, {
       owner: 'acme',
@@ -94,15 +88,18 @@ export function buildAcme(app: App): Platform {
       description: `${team} services on the acme golden path`,
       // the payments repository keeps its docs in TechDocs (mkdocs.yml and docs/)
       techDocs: team === 'payments',
-      environments: platform.environmentNames.map((env) => ({
-        name: env,
-        region: platform.environmentStack(env).region,
-        production: platform.environmentStack(env).profile.production,
-        planRoleArn: roles.get(env)!.planRoleArns[team],
-        applyRoleArn: roles.get(env)!.applyRoleArns[team],
-      })),
+      environments: platform.environmentNames.map((env) => environment(env, team)),
     });
   }
+  // the platform's own repository plans and applies the state, environment, runtime,
+  // observability and GitHub stacks
+  new Repository(github, 'platform', {
+    owner: 'acme',
+    name: platform.platformRepository!,
+    team: { name: platform.platformTeam },
+    description: 'The acme platform: environments, clusters, delivery',
+    environments: ['global', ...platform.environmentNames].map((env) => environment(env, platform.platformRepository!)),
+  });
   return platform;
 }
 

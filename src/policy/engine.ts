@@ -98,7 +98,11 @@ export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date
 }
 
 /** Run the rules over many stacks and summarise. */
-export function evaluate(stacks: readonly StackView[], ruleSet: RuleSet, now = new Date()): FindingsReport {
+export function evaluate(views: readonly StackView[], ruleSet: RuleSet, now = new Date()): FindingsReport {
+  // each stack sees the others: runtime rules judge whether they work together
+  const app: { stacks: readonly StackView[] } = { stacks: [] };
+  const stacks = views.map((s) => ({ ...s, app }));
+  app.stacks = stacks;
   const findings = stacks.flatMap((s) => evaluateStack(s, ruleSet, now));
   const count = (f: (x: Finding) => boolean) => findings.filter(f).length;
   return {

@@ -41,6 +41,12 @@ export interface StackView {
   /** The stack's own `"//".goldenpath` block (context, stack-level suppressions). */
   readonly meta: Readonly<Record<string, any>>;
   readonly resources: readonly ResourceView[];
+  /**
+   * Every stack judged in the same run (`goldenpath check` of a whole cdktf.out), for the
+   * runtime rules that judge whether the stacks work together. Absent at synth time, where
+   * each stack is judged alone.
+   */
+  readonly app?: { readonly stacks: readonly StackView[] };
   ofType(...types: string[]): readonly ResourceView[];
   byAddress(address: string): ResourceView | undefined;
   /**

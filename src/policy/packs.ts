@@ -8,6 +8,7 @@ import { KUBERNETES_RULES } from './rules/kubernetes';
 import { NETWORK_RULES } from './rules/network';
 import { OWNERSHIP_RULES } from './rules/ownership';
 import { RDS_RULES } from './rules/rds';
+import { RUNTIME_RULES } from './rules/runtime';
 import { S3_RULES } from './rules/s3';
 
 export const AWS_BASELINE: Pack = {
@@ -34,7 +35,13 @@ export const OWNERSHIP: Pack = {
   rules: OWNERSHIP_RULES,
 };
 
-export const BUILT_IN_PACKS: readonly Pack[] = [AWS_BASELINE, KUBERNETES_RESTRICTED, GITHUB_SDLC, OWNERSHIP];
+export const RUNTIME: Pack = {
+  name: 'runtime',
+  description: 'Whether the stacks run together: cluster access for deploy roles, network policy enforcement, a metrics API, CRDs before custom resources, namespaces before their objects, runners that reach private clusters',
+  rules: RUNTIME_RULES,
+};
+
+export const BUILT_IN_PACKS: readonly Pack[] = [AWS_BASELINE, KUBERNETES_RESTRICTED, GITHUB_SDLC, OWNERSHIP, RUNTIME];
 
 /** Look packs up by name; an unknown name is an error listing the known ones. */
 export function packsByName(names: readonly string[], available: readonly Pack[] = BUILT_IN_PACKS): Pack[] {

@@ -94,7 +94,7 @@ describe('goldenpath check', () => {
     const bad = await runCli('check', broken);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^goldenpath: .*stacks\/x\/cdk\.tf\.json: not valid JSON \(.*\)\n$/);
-    expect((await runCli('check', legacy, '--pack', 'nope')).err).toBe('goldenpath: unknown pack \'nope\' (known: aws-baseline, kubernetes-restricted, github-sdlc, ownership)\n');
+    expect((await runCli('check', legacy, '--pack', 'nope')).err).toBe('goldenpath: unknown pack \'nope\' (known: aws-baseline, kubernetes-restricted, github-sdlc, ownership, runtime)\n');
     expect((await runCli('check', legacy, '--fail-on', 'sometimes')).code).toBe(2);
   });
 
@@ -121,7 +121,7 @@ describe('goldenpath stacks', () => {
     buildAcme(app);
     app.synth();
     const all = JSON.parse((await runCli('stacks', outdir)).out);
-    expect(all.dev.map((s: any) => s.name)).toEqual(['acme-dev', 'acme-dev-observability', 'acme-dev-payments', 'acme-dev-search']);
+    expect(all.dev.map((s: any) => s.name)).toEqual(['acme-dev', 'acme-dev-observability', 'acme-dev-payments', 'acme-dev-runtime', 'acme-dev-search']);
     const filtered = JSON.parse((await runCli('stacks', outdir, '--environments', 'prod,staging')).out);
     expect(Object.keys(filtered)).toEqual(['all', 'prod', 'staging']);
     expect(filtered.staging).toEqual([]);

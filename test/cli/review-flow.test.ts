@@ -13,9 +13,9 @@ const plan = (after: string) => JSON.stringify({
 });
 
 describe('apply waves follow manifest.json', () => {
-  test('the environment stack first, then the stacks that read from it; stacks outside the environment do not hold it back', () => {
+  test('the environment stack first, then the runtime (namespaces, node pool), then the stacks on it; stacks outside the environment do not hold it back', () => {
     const waves = stackWaves(readCdktfOut(acmeOut('gp-waves-')), ['dev', 'prod', 'staging']);
-    expect(waves.dev).toEqual([['acme-dev'], ['acme-dev-observability', 'acme-dev-payments', 'acme-dev-search']]);
+    expect(waves.dev).toEqual([['acme-dev'], ['acme-dev-runtime'], ['acme-dev-observability', 'acme-dev-payments', 'acme-dev-search']]);
     expect(waves.staging).toEqual([]);
   });
 

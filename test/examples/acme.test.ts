@@ -11,19 +11,29 @@ describe('example org acme', () => {
   const synthesized = new Map(stacks.map((s) => [s.node.id, synthJson(s)]));
 
   test('has a stack per environment (and per team), each with its S3 backend', () => {
-    expect([...synthesized.keys()]).toEqual(expect.arrayContaining(['acme-state', 'acme-dev', 'acme-prod', 'acme-dev-payments', 'acme-prod-search', 'acme-github']));
+    expect([...synthesized.keys()]).toEqual(expect.arrayContaining(['acme-state', 'acme-dev', 'acme-dev-runtime', 'acme-prod', 'acme-dev-payments', 'acme-prod-search', 'acme-github']));
     for (const [name, json] of synthesized) {
       expect(json.terraform.backend.s3).toMatchObject({ bucket: 'acme-tfstate-111111111111', encrypt: true, use_lockfile: true });
-      expect(json.terraform.backend.s3.key).toMatch(new RegExp(`^acme/[a-z]+/${name}\\.tfstate$`));
+      // <org>/<environment>/<owning team>/<stack>: the prefix each team's deploy roles get
+      const owner = /^acme-(dev|prod)-(payments|search)$/.exec(name)?.[2] ?? 'platform';
+      expect(json.terraform.backend.s3.key).toMatch(new RegExp(`^acme/[a-z]+/${owner}/${name}\\.tfstate$`));
     }
   });
 
-  test('each environment has its network, keys, cluster and account baseline; each team its namespace', () => {
+  test('each environment has its network, keys, cluster and account baseline; its runtime stack each team\'s namespace', () => {
     for (const env of ['dev', 'prod']) {
       const types = Object.keys(synthesized.get(`acme-${env}`).resource);
-      expect(types).toEqual(expect.arrayContaining(['aws_vpc', 'aws_flow_log', 'aws_eks_cluster', 'aws_eks_node_group', 'aws_iam_openid_connect_provider', 'aws_cloudtrail', 'aws_guardduty_detector']));
+      expect(types).toEqual(expect.arrayContaining(['aws_vpc', 'aws_flow_log', 'aws_eks_cluster', 'aws_eks_access_policy_association', 'aws_iam_openid_connect_provider', 'aws_cloudtrail', 'aws_guardduty_detector', 'aws_codebuild_project']));
+      // tenancy is the platform's: a team's namespace-scoped role cannot create its namespace or quota
+      const runtime = synthesized.get(`acme-${env}-runtime`);
+      const namespaces = ofType(runtime, 'kubernetes_namespace_v1').map((n) => n.metadata.name).sort();
+      expect(namespaces).toEqual(['payments', 'search']);
+      expect(Object.keys(runtime.resource)).toEqual(expect.arrayContaining(['kubernetes_network_policy_v1', 'kubernetes_role_binding_v1', 'kubernetes_resource_quota_v1', 'aws_eks_addon']));
       for (const team of ['payments', 'search']) {
-        expect(Object.keys(synthesized.get(`acme-${env}-${team}`).resource)).toEqual(expect.arrayContaining(['kubernetes_namespace_v1', 'kubernetes_network_policy_v1', 'kubernetes_role_binding_v1']));
+        const teamStack = stacks.find((s) => s.node.id === `acme-${env}-${team}`)!;
+        expect(Object.keys(synthesized.get(`acme-${env}-${team}`).resource)).not.toContain('kubernetes_namespace_v1');
+        // applied after the namespace exists
+        expect(teamStack.dependencies.map((d) => d.node.id)).toEqual([`acme-${env}-runtime`]);
       }
     }
   });
@@ -41,12 +51,17 @@ describe('example org acme', () => {
 
   test('one repository per team, with the delivery workflow, and OIDC deploy roles in every environment', () => {
     const github = synthesized.get('acme-github');
-    expect(Object.values<any>(github.resource.github_repository).map((r) => r.name).sort()).toEqual(['payments', 'search']);
-    expect(Object.values<any>(github.resource.github_repository_file).filter((f) => f.file === '.github/workflows/goldenpath.yml')).toHaveLength(2);
+    expect(Object.values<any>(github.resource.github_repository).map((r) => r.name).sort()).toEqual(['acme-platform', 'payments', 'search']);
+    expect(Object.values<any>(github.resource.github_repository_file).filter((f) => f.file === '.github/workflows/goldenpath.yml')).toHaveLength(3);
     for (const env of ['dev', 'prod']) {
       const roles = Object.values<any>(synthesized.get(`acme-${env}`).resource.aws_iam_role).filter((r) => r.name.startsWith('gh-'));
-      expect(roles.map((r) => r.name).sort()).toEqual([`gh-payments-${env}-apply`, `gh-payments-${env}-plan`, `gh-search-${env}-apply`, `gh-search-${env}-plan`]);
+      expect(roles.map((r) => r.name).sort()).toEqual([`gh-acme-platform-${env}-apply`, `gh-acme-platform-${env}-plan`, `gh-payments-${env}-apply`, `gh-payments-${env}-plan`, `gh-search-${env}-apply`, `gh-search-${env}-plan`]);
+      // no team apply role gets PowerUserAccess: only the platform's
+      const attachments = ofType(synthesized.get(`acme-${env}`), 'aws_iam_role_policy_attachment').filter((a) => a.policy_arn.endsWith('/PowerUserAccess'));
+      expect(attachments.map((a) => a.role)).toEqual([expect.stringMatching(/acme-platform-apply/)]);
     }
+    const global = Object.values<any>(synthesized.get('acme-state').resource.aws_iam_role).map((r) => r.name).sort();
+    expect(global).toEqual(['gh-acme-platform-global-apply', 'gh-acme-platform-global-plan']);
   });
 
   test('every log group has a retention and a KMS key', () => {
@@ -117,7 +132,7 @@ describe('example org acme', () => {
   test('each environment has a trace collector in its own stack, after the environment stack', () => {
     for (const env of ['dev', 'prod']) {
       const stack = stacks.find((s) => s.node.id === `acme-${env}-observability`)!;
-      expect(stack.dependencies.map((d) => d.node.id)).toEqual([`acme-${env}`]);
+      expect(stack.dependencies.map((d) => d.node.id)).toEqual([`acme-${env}-runtime`]);
       const json = synthesized.get(`acme-${env}-observability`);
       const [config] = ofType(json, 'kubernetes_config_map_v1');
       expect(validateCollectorConfig(config.data['collector.yaml']).service.pipelines.traces.exporters).toEqual(['awsxray']);

@@ -17,9 +17,7 @@ const withTerraform = terraform ? test : test.skip;
 interface Found { readonly where: string; readonly text: string }
 
 function strings(value: unknown, where: string, out: Found[]): Found[] {
-  if (typeof value === 'string') out.push({ where, text: value });
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${where}[${i}]`, out));
-  else if (value && typeof value === 'object') {
+  if (typeof value === 'string') {out.push({ where, text: value });} else if (Array.isArray(value)) {value.forEach((v, i) => strings(v, `${where}[${i}]`, out));} else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) if (k !== '//') strings(v, `${where}.${k}`, out);
   }
   return out;

@@ -93,15 +93,15 @@ describe('GitHubOidcDeployRole', () => {
     expect(ofType(roles({ providerArn: 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com' }), 'aws_iam_openid_connect_provider')).toHaveLength(0);
     expect(ofType(json, 'aws_iam_role_policy_attachment').map((a) => a.policy_arn)).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess']);
   });
-  test('a plan role reads only its own stacks\' state (and the environment stack it reads outputs from), and locks only its own', () => {
+  test('a plan role reads only its team\'s state prefix (and the keys it reads outputs from), and locks only its own', () => {
     const policy = JSON.parse(ofType(json, 'aws_iam_role_policy').find((p) => p.name === 'terraform-state').policy);
-    const resources = policy.Statement.flatMap((st: any) => st.Resource);
+    const resources: string[] = policy.Statement.flatMap((st: any) => st.Resource);
     expect(resources).toEqual(expect.arrayContaining([
-      expect.stringMatching(/\/acme\/prod\/\*-payments\.tfstate$/),
-      expect.stringMatching(/\/acme\/prod\/acme-prod\.tfstate$/),
-      expect.stringMatching(/\/acme\/prod\/\*-payments\.tfstate\.tflock$/),
+      'arn:aws:s3:::acme-tfstate/acme/prod/payments/*',
+      'arn:aws:s3:::acme-tfstate/acme/prod/payments/*.tflock',
     ]));
-    expect(resources.filter((r: string) => r.endsWith('/*'))).toEqual([]);
+    // nothing of the bucket beyond the team's prefix
+    expect(resources.filter((r) => r.startsWith('arn:aws:s3:::acme-tfstate/') && !r.startsWith('arn:aws:s3:::acme-tfstate/acme/prod/payments/'))).toEqual([]);
     const writes = policy.Statement.filter((st: any) => st.Action.includes('s3:PutObject'));
     expect(writes.flatMap((st: any) => st.Resource).every((r: string) => r.endsWith('.tflock'))).toBe(true);
   });
@@ -112,7 +112,8 @@ describe('GitHubOidcDeployRole', () => {
   test.each([
     [{ applyManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }, /`applyManagedPolicyArns\[0\]` must not be AdministratorAccess or IAMFullAccess/],
     [{ applyPermissions: [{ actions: ['*'], resources: ['*'] }] }, /`applyPermissions\[0\]` must name actions \(not "\*"\) and at least one resource/],
-    [{ applyPermissions: [] }, 'test/deploy: `applyPermissions` must declare what the apply roles may do, got []'],
+    [{ applyPermissions: [{ actions: ['iam:CreateRole'], resources: ['*'] }] }, 'test/deploy: `applyPermissions[0].actions` must not write IAM roles or policies directly: set `permissionsBoundaryArn`'],
+    [{ repositories: [{ name: 'payments', iam: 'boundary' }] }, 'test/deploy: `repositories[0].iam` needs `permissionsBoundaryArn` on the construct, got "boundary"'],
     [{ repositories: [] }, 'test/deploy: `repositories` must list at least one repository, got []'],
     [{ owner: 'acme corp' }, 'test/deploy: `owner` must be a GitHub organisation or user name, got "acme corp"'],
   ])('validation %j', (props, message) => {

@@ -23,7 +23,7 @@ describe('Platform', () => {
     const prod = synthJson(p.environmentStack('prod'));
     expect(prod.terraform.backend.s3).toEqual({
       bucket: 'acme-tfstate-111111111111',
-      key: 'acme/prod/acme-prod.tfstate',
+      key: 'acme/prod/platform/acme-prod.tfstate',
       region: 'eu-west-1',
       encrypt: true,
       use_lockfile: true,
@@ -32,7 +32,7 @@ describe('Platform', () => {
     expect(prod.provider.aws[0]).toEqual({ region: 'us-east-1', allowed_account_ids: ['222222222222'] });
     expect(p.environmentStack('prod').profile.name).toBe('prod');
     expect(p.environmentStack('dev').profile.name).toBe('dev');
-    expect(synthJson(p.stateStack).terraform.backend.s3.key).toBe('acme/global/acme-state.tfstate');
+    expect(synthJson(p.stateStack).terraform.backend.s3.key).toBe('acme/global/platform/acme-state.tfstate');
   });
 
   test('per-team stacks when asked, carrying the team in their context', () => {
@@ -75,7 +75,7 @@ describe('Platform', () => {
     const team = synthJson(p.teamStack('dev', 'payments'));
     // the cluster endpoint crosses stacks through remote state in the shared S3 backend
     expect(team.provider.kubernetes[0].host).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-acme-dev\.outputs\./);
-    expect(team.data.terraform_remote_state['cross-stack-reference-input-acme-dev'].config).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/dev/acme-dev.tfstate' });
+    expect(team.data.terraform_remote_state['cross-stack-reference-input-acme-dev'].config).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/dev/platform/acme-dev.tfstate' });
     expect(Object.keys(synthJson(p.environmentStack('dev')).output ?? {}).length).toBeGreaterThan(0);
     expect(p.serviceEnvironment('dev', 'payments')).toMatchObject({ name: 'dev', namespace: 'payments', vpcCidr: '10.10.0.0/16', accountId: '111111111111' });
     expect(() => p.serviceEnvironment('prod', 'payments')).toThrow('acme: `team` needs a team namespace in prod: an environment with a cidr and a cluster, `stackPerTeam: true` and the team in `teams`, got "payments"');

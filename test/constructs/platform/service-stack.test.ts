@@ -14,13 +14,13 @@ describe('ServiceStack: a service in its own repository, on the platform another
   const json = synthJson(stack);
 
   test('keeps its state in the platform bucket, under the environment', () => {
-    expect(json.terraform.backend.s3).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/prod/payments-ledger-prod.tfstate', encrypt: true, use_lockfile: true });
+    expect(json.terraform.backend.s3).toMatchObject({ bucket: 'acme-tfstate-111111111111', key: 'acme/prod/payments/payments-ledger-prod.tfstate', encrypt: true, use_lockfile: true });
     expect(json.provider.aws[0].allowed_account_ids).toEqual(['222222222222']);
   });
 
   test('reads the environment and team stacks of the platform through their named outputs', () => {
     const remote = json.data.terraform_remote_state;
-    expect(Object.values<any>(remote).map((r) => r.config.key).sort()).toEqual(['acme/prod/acme-prod-payments.tfstate', 'acme/prod/acme-prod.tfstate']);
+    expect(Object.values<any>(remote).map((r) => r.config.key).sort()).toEqual(['acme/prod/payments/acme-prod-payments.tfstate', 'acme/prod/platform/acme-prod.tfstate']);
     expect(json.provider.kubernetes[0].host).toMatch(/^\$\{data\.terraform_remote_state\.platform-acme-prod\.outputs\.goldenpath_cluster_endpoint\}$/);
     const [db] = ofType(json, 'aws_cloudwatch_log_group');
     expect(db.kms_key_id).toMatch(/outputs\.goldenpath_logs_key_arn/);

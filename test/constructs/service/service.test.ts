@@ -35,9 +35,27 @@ describe('Service', () => {
     expect(container.liveness_probe.http_get).toEqual({ path: '/healthz', port: '8080' });
     expect(container.readiness_probe.http_get.path).toBe('/ready');
     expect(container.startup_probe.failure_threshold).toBe(30);
+    // starting up ends when the liveness probe would pass: the Score file's liveness path, not a fixed one
+    expect(container.startup_probe.http_get.path).toBe('/healthz');
+    const [livez] = ofType(service({ probes: { liveness: '/livez' } }).json, 'kubernetes_deployment_v1');
+    expect(livez.spec.template.spec.container[0].startup_probe.http_get.path).toBe('/livez');
     expect(container.image).toBe(IMAGE);
   });
 
+  test('the autoscaler owns the replica count: the Deployment sets none, so an apply does not reset it', () => {
+    expect(deployment.spec.replicas).toBeUndefined();
+  });
+  test('every autoscaler at its maximum fits the namespace quota, or synth names both services', () => {
+    const quota = { cpu: 4, memoryGib: 8, pods: 40 };
+    const { stack } = contextStack();
+    const environment = { ...serviceEnv(), quota };
+    // medium: 1 CPU limit; 3 x 2 = 6 of the 8 cores the limits may reach
+    new Service(stack, 'one', { environment, image: IMAGE, size: 'medium', minReplicas: 1, maxReplicas: 6 });
+    expect(() => new Service(stack, 'two', { environment, image: IMAGE, size: 'medium', minReplicas: 1, maxReplicas: 3 }))
+      .toThrow("test/two: `maxReplicas` must fit namespace payments's quota in prod: at their maxima the autoscalers need 9 cores of limits, the quota allows 8 (shared with test/one)");
+    // another namespace has its own quota
+    expect(() => new Service(stack, 'three', { environment: { ...environment, namespace: 'search' }, image: IMAGE, size: 'medium', minReplicas: 1, maxReplicas: 3 })).not.toThrow();
+  });
   test('Service, autoscaler and disruption budget; replicas from the profile', () => {
     expect(ofType(json, 'kubernetes_service_v1')[0].spec.port).toEqual([{ name: 'http', port: 80, target_port: '8080' }]);
     expect(ofType(json, 'kubernetes_horizontal_pod_autoscaler_v2')[0].spec).toMatchObject({ min_replicas: 3, max_replicas: 9 });
@@ -163,6 +181,8 @@ describe('Service tracing', () => {
 
   test('an X-Ray group, sampling rule and trace-logs query; the traces link in the metadata and on every alarm', () => {
     const { json } = service({ slo: { objectivePercent: 99.9 }, runbookUrl: 'https://runbooks.acme.example/ledger' });
+    // a PrometheusRule only where the cluster has the operator's CRD (the plan would fail without it)
+    const { json: withOperator } = service({ environment: { ...serviceEnv(), prometheusOperator: true }, slo: { objectivePercent: 99.9 }, runbookUrl: 'https://runbooks.acme.example/ledger' });
     expect(ofType(json, 'aws_xray_group')).toHaveLength(1);
     expect(ofType(json, 'aws_xray_sampling_rule')[0].fixed_rate).toBe(serviceEnv().tracing!.sampleRatio);
     expect(ofType(json, 'aws_cloudwatch_query_definition')[0].log_group_names).toEqual([expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.ledger_logs_\w+\.name\}$/)]);
@@ -178,7 +198,8 @@ describe('Service tracing', () => {
     }
     const page1h = ofType(json, 'aws_cloudwatch_composite_alarm').find((c) => c.alarm_name.endsWith('page-1h-5m'));
     expect(page1h.alarm_description).toContain('timeRange=PT1H');
-    const rule = ofType(json, 'kubernetes_manifest')[0].manifest;
+    expect(ofType(json, 'kubernetes_manifest')).toEqual([]);
+    const rule = ofType(withOperator, 'kubernetes_manifest')[0].manifest;
     const alerts = rule.spec.groups[1].rules;
     expect(alerts.map((r: any) => r.annotations.traces_url.replace(/^.*timeRange=/, ''))).toEqual(['PT1H', 'PT6H', 'PT72H']);
     expect(alerts.every((r: any) => r.annotations.runbook_url === 'https://runbooks.acme.example/ledger')).toBe(true);

@@ -11,6 +11,8 @@ export interface RuleCases {
   readonly fail: Resources[];
   readonly unknown?: Resources[];
   readonly notApplicable?: Resources[];
+  /** Other stacks judged in the same run (runtime rules look across them); each case's stack is the first. */
+  readonly others?: Resources[];
 }
 
 export function view(resources: Resources, name = 'test'): StackView {
@@ -24,3 +26,10 @@ export function view(resources: Resources, name = 'test'): StackView {
 
 /** A policy document as cdktf writes it: a JSON string. */
 export const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
+
+/** A case's stack judged with other stacks in the same run, as `goldenpath check` does. */
+export function viewWith(resources: Resources, others: readonly Resources[]): StackView {
+  const app: { stacks: StackView[] } = { stacks: [] };
+  app.stacks = [resources, ...others].map((r, i) => ({ ...view(r, i === 0 ? 'test' : `other-${i}`), app }));
+  return app.stacks[0];
+}

@@ -1,5 +1,5 @@
 import { AUDIT_CASES } from './audit.cases';
-import { Resources, RuleCases, view } from './cases';
+import { Resources, RuleCases, view, viewWith } from './cases';
 import { EKS_CASES } from './eks.cases';
 import { ENCRYPTION_CASES } from './encryption.cases';
 import { GITHUB_CASES } from './github.cases';
@@ -8,6 +8,7 @@ import { KUBERNETES_CASES } from './kubernetes.cases';
 import { NETWORK_CASES } from './network.cases';
 import { OWNERSHIP_CASES } from './ownership.cases';
 import { RDS_CASES } from './rds.cases';
+import { RUNTIME_CASES } from './runtime.cases';
 import { S3_CASES } from './s3.cases';
 import { Rule, RuleOutcome } from '../../../src/policy/model';
 import { BUILT_IN_PACKS } from '../../../src/policy/packs';
@@ -23,11 +24,12 @@ const CASES: Record<string, RuleCases> = {
   ...KUBERNETES_CASES,
   ...GITHUB_CASES,
   ...OWNERSHIP_CASES,
+  ...RUNTIME_CASES,
 };
 const RULES: Rule[] = [...new Map(BUILT_IN_PACKS.flatMap((p) => p.rules).map((r) => [r.id, r])).values()];
 
-function judge(rule: Rule, resources: Resources, target?: string): RuleOutcome {
-  const stack = view(resources);
+function judge(rule: Rule, resources: Resources, target?: string, others?: readonly Resources[]): RuleOutcome {
+  const stack = others ? viewWith(resources, others) : view(resources);
   const address = target ?? Object.keys(resources)[0];
   const resource = stack.byAddress(address);
   if (!resource) throw new Error(`case has no resource ${address}`);
@@ -56,21 +58,21 @@ describe('built-in rules', () => {
     const cases = CASES[id];
     if (!cases) return;
     test.each(cases.pass.map((c, i) => [i, c] as const))('pass case %d', (_i, c) => {
-      expect(judge(rule, c, cases.target)).toEqual({ status: 'pass' });
+      expect(judge(rule, c, cases.target, cases.others)).toEqual({ status: 'pass' });
     });
     test.each(cases.fail.map((c, i) => [i, c] as const))('fail case %d', (_i, c) => {
-      const out = judge(rule, c, cases.target);
+      const out = judge(rule, c, cases.target, cases.others);
       expect(out.status).toBe('fail');
       expect(out.status === 'fail' && out.message.length).toBeGreaterThan(5);
     });
     if (cases.unknown?.length) {
       test.each(cases.unknown.map((c, i) => [i, c] as const))('token value gives unknown, case %d', (_i, c) => {
-        expect(judge(rule, c, cases.target).status).toBe('unknown');
+        expect(judge(rule, c, cases.target, cases.others).status).toBe('unknown');
       });
     }
     if (cases.notApplicable?.length) {
       test.each(cases.notApplicable.map((c, i) => [i, c] as const))('not applicable, case %d', (_i, c) => {
-        expect(judge(rule, c, cases.target).status).toBe('not-applicable');
+        expect(judge(rule, c, cases.target, cases.others).status).toBe('not-applicable');
       });
     }
   });
