@@ -10,7 +10,7 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Construct } from 'constructs';
 import { parseIpv4Cidr } from './cidr';
 import { recordEnvironmentPart } from './environment-entity';
-import { Annotations, Fn, TerraformResource } from '../../src/cdk';
+import { Annotations, Fn } from '../../src/cdk';
 import { daysOfStandardSupportLeft, EKS_DEFAULT_VERSION, EKS_SUPPORT_WARNING_DAYS, EKS_SUPPORTED_VERSIONS, EKS_VERSIONS } from '../../src/core/eks-versions';
 import { PlatformValidationError } from '../../src/core/errors';
 import { validateName } from '../../src/core/naming';
@@ -102,9 +102,6 @@ export const ACCESS_POLICIES = {
   'view': 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
 } as const;
 
-/** The managed add-ons a cluster without Auto Mode needs for networking, DNS, identities and volumes. */
-export const SELF_MANAGED_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent', 'aws-ebs-csi-driver'] as const;
-
 /** KubernetesClusterProps, checked at runtime. */
 const KUBERNETES_CLUSTER_PROPS: PropsSchema = {
   accountId: P.string(),
@@ -142,12 +139,8 @@ export class KubernetesCluster extends Construct {
   public readonly autoMode: boolean;
   /** The role nodes run with (Auto Mode node classes name it). */
   public readonly nodeRole: ServiceRole;
-  /** The private subnets of the nodes. */
-  public readonly subnetIds: string[];
   /** The cluster security group EKS creates (what admits the API on 443 to the VPC). */
   public readonly clusterSecurityGroupId: string;
-  /** Everything an apply of Kubernetes objects must wait for: access entries and policies, nodes and add-ons. */
-  public readonly ready: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
@@ -164,7 +157,6 @@ export class KubernetesCluster extends Construct {
       Annotations.of(this).addWarning(`EKS ${version} leaves standard support on ${end} (${left < 0 ? 'already ended' : `in ${left} days`}); upgrade to ${EKS_DEFAULT_VERSION} before then, or EKS upgrades the cluster itself`);
     }
     this.autoMode = props.autoMode ?? true;
-    this.subnetIds = props.subnetIds;
     if (props.subnetIds.length < 2) throw new PlatformValidationError(this, 'subnetIds', props.subnetIds, 'must list at least 2 subnets in different zones');
     const cidrs = props.publicAccessCidrs ?? [];
     cidrs.forEach((c, i) => {
@@ -235,7 +227,7 @@ export class KubernetesCluster extends Construct {
     for (const team of props.teams ?? []) {
       if (!team.awsRoleArn) continue;
       // people reach their namespace through the team group and its RoleBinding
-      this.ready.push(new EksAccessEntry(this, `access-${team.name}`, { clusterName: this.cluster.name, principalArn: team.awsRoleArn, kubernetesGroups: [teamGroup(team)] }));
+      new EksAccessEntry(this, `access-${team.name}`, { clusterName: this.cluster.name, principalArn: team.awsRoleArn, kubernetesGroups: [teamGroup(team)] });
     }
     (props.access ?? []).forEach((a, i) => this.grantAccess(a, i));
     this.entityRef = recordEnvironmentPart(this, 'cluster', `EKS ${version} cluster ${this.clusterName}`, props,
@@ -250,13 +242,12 @@ export class KubernetesCluster extends Construct {
     if (access.policy === 'cluster-admin' && namespaces.length) throw new PlatformValidationError(this, `access[${i}].namespaces`, namespaces, 'must be empty for cluster-admin, which is cluster-wide');
     if ((access.policy === 'admin' || access.policy === 'edit') && !namespaces.length) throw new PlatformValidationError(this, `access[${i}].namespaces`, namespaces, `must name the namespaces ${access.policy} applies in`);
     const entry = new EksAccessEntry(this, `access-${access.id}`, { clusterName: this.cluster.name, principalArn: access.principalArn });
-    const association = new EksAccessPolicyAssociation(this, `access-${access.id}-policy`, {
+    new EksAccessPolicyAssociation(this, `access-${access.id}-policy`, {
       clusterName: this.cluster.name,
       principalArn: entry.principalArn,
       policyArn: ACCESS_POLICIES[access.policy],
       accessScope: namespaces.length ? { type: 'namespace', namespaces } : { type: 'cluster' },
     });
-    this.ready.push(entry, association);
   }
 
   /** Without Auto Mode: a managed node group at the cluster's version, and the add-ons it needs. */
@@ -270,7 +261,7 @@ export class KubernetesCluster extends Construct {
     const addon = (name: string, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) => new EksAddon(this, `addon-${name}`, {
       clusterName: this.cluster.name,
       addonName: name,
-      addonVersion: this.addonVersion(props, name),
+      addonVersion: this.addonVersion(name, props.addonVersions?.[name]),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',
       ...extra,
@@ -299,14 +290,13 @@ export class KubernetesCluster extends Construct {
       managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
     });
     // these run as pods: they wait for nodes
-    const coredns = addon('coredns', { dependsOn: [group] });
-    const ebs = addon('aws-ebs-csi-driver', { dependsOn: [group, podIdentity], podIdentityAssociation: [{ roleArn: ebsRole.roleArn, serviceAccount: 'ebs-csi-controller-sa' }] });
-    this.ready.push(cni, podIdentity, kubeProxy, group, coredns, ebs);
+    addon('coredns', { dependsOn: [group] });
+    addon('aws-ebs-csi-driver', { dependsOn: [group, podIdentity], podIdentityAssociation: [{ roleArn: ebsRole.roleArn, serviceAccount: 'ebs-csi-controller-sa' }] });
   }
 
   /** The pinned version of an add-on, or the default EKS gives it for the cluster's version. */
-  public addonVersion(props: Pick<KubernetesClusterProps, 'addonVersions'>, name: string): string {
-    return props.addonVersions?.[name] ?? new DataAwsEksAddonVersion(this, `addon-${name}-version`, { addonName: name, kubernetesVersion: this.cluster.version, mostRecent: false }).version;
+  public addonVersion(name: string, pinned?: string): string {
+    return pinned ?? new DataAwsEksAddonVersion(this, `addon-${name}-version`, { addonName: name, kubernetesVersion: this.cluster.version, mostRecent: false }).version;
   }
 
   /** The cluster's OIDC issuer without https://, as IRSA trust conditions need it. */

@@ -34,9 +34,6 @@ export const WORKLOAD_NODE_POOL = { nodeClass: 'network-policy', nodePool: 'work
  * Mode, the cluster's vpc-cni add-on enforces them. `metrics-server` serves the metrics API.
  */
 export class RuntimeBaseline extends Construct {
-  /** What Kubernetes objects of teams wait for. */
-  public readonly ready: TerraformResource[] = [];
-
   constructor(scope: Construct, id: string, props: RuntimeBaselineProps) {
     super(scope, id);
     checkProps(this, props, RUNTIME_BASELINE_PROPS, 'RuntimeBaselineProps');
@@ -62,8 +59,7 @@ export class RuntimeBaseline extends Construct {
             networkPolicyEventLogs: 'Disabled',
           },
         },
-        depends_on: [`${controller.terraformResourceType}.${controller.friendlyUniqueId}`],
-      });
+      }, [controller]);
       const nodePool = rawResource(this, 'node-pool', 'kubernetes_manifest', 'kubernetes', {
         manifest: {
           apiVersion: 'karpenter.sh/v1',
@@ -85,19 +81,17 @@ export class RuntimeBaseline extends Construct {
             disruption: { consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfter: '1m' },
           },
         },
-        depends_on: [`${nodeClass.terraformResourceType}.${nodeClass.friendlyUniqueId}`],
-      });
+      }, [nodeClass]);
       waitFor.push(controller, nodeClass, nodePool);
     }
     // the metrics API autoscalers read: an EKS community add-on
-    const metrics = new EksAddon(this, 'metrics-server', {
+    new EksAddon(this, 'metrics-server', {
       clusterName: cluster.cluster.name,
       addonName: 'metrics-server',
-      addonVersion: props.addonVersions?.['metrics-server'] ?? cluster.addonVersion({}, 'metrics-server'),
+      addonVersion: cluster.addonVersion('metrics-server', props.addonVersions?.['metrics-server']),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',
       dependsOn: waitFor,
     });
-    this.ready.push(...waitFor, metrics);
   }
 }

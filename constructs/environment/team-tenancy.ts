@@ -58,6 +58,8 @@ const TEAM_TENANCY_PROPS: PropsSchema = {
 export class TeamTenancy extends Construct {
   public readonly namespace: NamespaceV1;
   public readonly namespaceName: string;
+  /** The namespace's quota (its services' autoscalers must fit in it). */
+  public readonly quota: NamespaceQuota;
 
   constructor(scope: Construct, id: string, props: TeamTenancyProps) {
     super(scope, id);
@@ -65,7 +67,7 @@ export class TeamTenancy extends Construct {
     markGoldenPath(this, 'team-tenancy', { team: props.team.name, costCentre: props.team.costCentre });
     validateTeam(this, 'team', props.team);
     const name = validateName(this, 'namespace', props.namespace ?? props.team.name, 'kubernetesName');
-    const quota = props.quota ?? QUOTA_PRESETS[props.team.size ?? 'small'];
+    const quota = this.quota = props.quota ?? QUOTA_PRESETS[props.team.size ?? 'small'];
     for (const [k, v] of Object.entries(quota)) {
       if (typeof v !== 'number' || !(v > 0)) throw new PlatformValidationError(this, `quota.${k}`, v, 'must be a positive number');
     }

@@ -18,11 +18,6 @@ export type RunnerSpec =
   /** Your own runners inside the VPC, by their labels. */
   | { readonly type: 'self-hosted'; readonly labels: string[] };
 
-/** Does a runner of this kind reach a cluster's private endpoint? */
-export function reachesPrivateNetwork(runner: RunnerSpec): boolean {
-  return runner.type !== 'github-hosted';
-}
-
 export interface CodeBuildRunnerProps {
   /** Project name (also in every job's `runs-on` label): letters, digits, - and _. */
   readonly projectName: string;

@@ -109,10 +109,10 @@ export interface StateGrantSpec {
   readonly bucketArn: string;
 }
 
-/** The state objects (and their locks) a repository's roles may read and write. */
-function stateObjects(spec: StateGrantSpec): { own: string; reads: string[] } {
-  const team = spec.repository.team ?? spec.repository.name;
-  return { own: `${spec.bucketArn}/${stateKeyPrefix(spec.prefix, spec.environment, team)}*`, reads: (spec.repository.reads ?? []).map((k) => `${spec.bucketArn}/${k}`) };
+/** The state key prefix a repository's roles own, and the objects (and their locks) they may read and write. */
+function stateObjects(spec: StateGrantSpec): { prefix: string; own: string; reads: string[] } {
+  const prefix = stateKeyPrefix(spec.prefix, spec.environment, spec.repository.team ?? spec.repository.name);
+  return { prefix, own: `${spec.bucketArn}/${prefix}*`, reads: (spec.repository.reads ?? []).map((k) => `${spec.bucketArn}/${k}`) };
 }
 
 /**
@@ -123,13 +123,11 @@ function stateObjects(spec: StateGrantSpec): { own: string; reads: string[] } {
  * roles exist.
  */
 export function stateBucketGrants(spec: StateGrantSpec): object[] {
-  const { own, reads } = stateObjects(spec);
-  const team = spec.repository.team ?? spec.repository.name;
+  const { prefix, own, reads } = stateObjects(spec);
   const arn = (kind: 'plan' | 'apply') => `arn:aws:iam::${spec.accountId}:role/${deployRoleName(spec.repository.name, spec.environment, kind)}`;
   const account = { AWS: `arn:aws:iam::${spec.accountId}:root` };
   const sid = (what: string) => `${what}${spec.environment}${spec.repository.name}`.replace(/[^A-Za-z0-9]/g, '');
   const byRole = (kind: 'plan' | 'apply') => ({ ArnEquals: { 'aws:PrincipalArn': arn(kind) } });
-  const prefix = stateKeyPrefix(spec.prefix, spec.environment, team);
   return [
     { Sid: sid('List'), Effect: 'Allow', Principal: account, Action: 's3:ListBucket', Resource: spec.bucketArn, Condition: { StringLike: { 's3:prefix': [`${prefix}*`] }, ArnEquals: { 'aws:PrincipalArn': [arn('plan'), arn('apply')] } } },
     { Sid: sid('PlanRead'), Effect: 'Allow', Principal: account, Action: 's3:GetObject', Resource: [own, ...reads], Condition: byRole('plan') },
@@ -224,8 +222,9 @@ export class GitHubOidcDeployRole extends Construct {
     // with the repository's subject template (repo, context, event_name), the event is in
     // the subject: plans only from pull requests, applies only from a push or Run workflow
     const sub = (githubEnv: string, event: string) => `repo:${props.owner}/${name}:environment:${githubEnv}:event_name:${event}`;
-    const { own, reads } = stateObjects({ accountId: props.accountId, environment: env, repository: repo, prefix, bucketArn: props.stateBucketArn });
-    const list = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [props.stateBucketArn], Condition: { StringLike: { 's3:prefix': [`${stateKeyPrefix(prefix, env, team)}*`] } } };
+    const state = stateObjects({ accountId: props.accountId, environment: env, repository: repo, prefix, bucketArn: props.stateBucketArn });
+    const { own, reads } = state;
+    const list = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [props.stateBucketArn], Condition: { StringLike: { 's3:prefix': [`${state.prefix}*`] } } };
     const kms = stateKeyStatement(props.stateKeyArn);
     const policy = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 

@@ -47,10 +47,13 @@ export interface WorkflowOptions {
   readonly runners?: Record<string, RunnerSpec>;
 }
 
+/** The label that sends a job to a CodeBuild runner project, for one run and attempt. */
+const codebuildLabel = (project: string, run = '${{ github.run_id }}', attempt = '${{ github.run_attempt }}') => `codebuild-${project}-${run}-${attempt}`;
+
 /** The `runs-on` value of one runner. */
 export function runsOn(runner: RunnerSpec | undefined): string | string[] {
   if (!runner || runner.type === 'github-hosted') return runner?.label ?? 'ubuntu-latest';
-  if (runner.type === 'codebuild') return `codebuild-${runner.project}-\${{ github.run_id }}-\${{ github.run_attempt }}`;
+  if (runner.type === 'codebuild') return codebuildLabel(runner.project);
   return runner.labels;
 }
 
@@ -65,7 +68,7 @@ function planRunsOn(options: WorkflowOptions): string | string[] {
   const [runId, attempt] = ['\u0000RUN\u0000', '\u0000ATTEMPT\u0000'];
   const map = Object.fromEntries(options.environments.map((e, i) => {
     const r = runners[i];
-    return [e, r?.type === 'codebuild' ? `codebuild-${r.project}-${runId}-${attempt}` : runsOn(r)];
+    return [e, r?.type === 'codebuild' ? codebuildLabel(r.project, runId, attempt) : runsOn(r)];
   }));
   const text = JSON.stringify(map).replace(/[{}]/g, (b) => b + b).replace(/'/g, "''").split(runId).join('{0}').split(attempt).join('{1}');
   return `\${{ fromJSON(format('${text}', github.run_id, github.run_attempt))[matrix.stack.environment] }}`;

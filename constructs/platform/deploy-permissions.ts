@@ -1,3 +1,4 @@
+import { deriveName } from '../../src/core/naming';
 import type { DeployPermission } from '../pipeline/github-oidc-deploy-role';
 
 /**
@@ -41,6 +42,12 @@ export function teamApplyPermissions(t: TeamScope): DeployPermission[] {
     { actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:Decrypt', 'kms:GenerateDataKey*', 'kms:Encrypt'], resources: [at('kms', 'key/*')] },
     { actions: ['eks:DescribeCluster'], resources: [at('eks', 'cluster/*')] },
   ];
+}
+
+/** The policy that bounds every role a team creates in an environment: its name, and its ARN (known before it exists). */
+export function workloadBoundary(org: string, environment: string, accountId: string): { name: string; arn: string } {
+  const name = deriveName('iamPolicy', org, environment, 'workload-boundary');
+  return { name, arn: `arn:aws:iam::${accountId}:policy/${name}` };
 }
 
 /** What a role made by a team may do at most (its permissions boundary): call data stores and publish telemetry, never IAM. */

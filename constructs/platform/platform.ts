@@ -2,7 +2,7 @@ import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
-import { PLATFORM_APPLY_MANAGED_POLICIES, teamApplyPermissions, WORKLOAD_BOUNDARY_ACTIONS } from './deploy-permissions';
+import { PLATFORM_APPLY_MANAGED_POLICIES, teamApplyPermissions, WORKLOAD_BOUNDARY_ACTIONS, workloadBoundary } from './deploy-permissions';
 import { EnvironmentStack, StateLocation } from './environment-stack';
 import { PLATFORM_OUTPUTS, publishOutputs } from './platform-outputs';
 import { Fn } from '../../src/cdk';
@@ -22,7 +22,7 @@ import { AwsEnvironment, ClusterOptions } from '../environment/aws-environment';
 import { overlaps, parseIpv4Cidr } from '../environment/cidr';
 import { ClusterAccess, KubernetesCluster, NODES_SPEC } from '../environment/kubernetes-cluster';
 import { RuntimeBaseline } from '../environment/runtime-baseline';
-import { QUOTA_PRESETS, TeamTenancy } from '../environment/team-tenancy';
+import { TeamTenancy } from '../environment/team-tenancy';
 import { AlertRouting } from '../observability/alert-routing';
 import { TraceCollector } from '../observability/trace-collector';
 import { CodeBuildRunner, RunnerSpec } from '../pipeline/codebuild-runner';
@@ -169,7 +169,6 @@ export class Platform extends Construct {
   private readonly boundaries = new Map<string, string>();
   private readonly prometheusOperators = new Set<string>();
   private readonly delivery?: PlatformDelivery;
-  private readonly teamSpecs = new Map<string, Team>();
 
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
@@ -207,7 +206,6 @@ export class Platform extends Construct {
       validateTeam(this, `teams[${i}]`, team);
       if (teamNames.has(team.name)) throw new PlatformValidationError(this, `teams[${i}].name`, team.name, 'must be unique among teams');
       teamNames.add(team.name);
-      this.teamSpecs.set(team.name, team);
     });
 
     const first = props.environments[0];
@@ -221,15 +219,17 @@ export class Platform extends Construct {
 
     this.state = state;
     this.stateAccount = { accountId: stateAccountId, region: stateRegion };
-    const profileOf = (env: EnvironmentSpec) => ENVIRONMENT_PROFILES[env.profile ?? (/^prod(uction)?$/.test(env.name) ? 'prod' : 'dev')];
     const delivery = props.delivery;
     this.delivery = delivery;
     if (delivery && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(delivery.owner)) throw new PlatformValidationError(this, 'delivery.owner', delivery.owner, 'must be a GitHub organisation or user name');
-    const platformRepo = delivery ? validateName(this, 'delivery.repository', delivery.repository ?? `${this.org}-platform`, 'githubRepository') : undefined;
+    const platformRepo = this.platformRepository && validateName(this, 'delivery.repository', this.platformRepository, 'githubRepository');
     for (const [team, repo] of Object.entries(delivery?.teamRepositories ?? {})) {
       if (!teamNames.has(team)) throw new PlatformValidationError(this, `delivery.teamRepositories.${team}`, repo, `must name a team of the platform: ${[...teamNames].join(', ') || '(none)'}`);
       validateName(this, `delivery.teamRepositories.${team}`, repo, 'githubRepository');
     }
+    const bucketArn = `arn:aws:s3:::${bucket}`;
+    // the environment stack's state: its outputs are read by the stacks on the environment and the shared stacks
+    const envStackKey = (env: string) => stateKey({ org: this.org, environment: env, owner: platformTeam, stack: `${this.org}-${env}` });
     // who deploys what, per environment: the platform repository its own stacks, each team's repository its team's
     const repositoriesOf = (env: string, accountId: string, region: string): DeployRepository[] => (platformRepo ? [
       {
@@ -238,21 +238,22 @@ export class Platform extends Construct {
         iam: 'platform',
         applyManagedPolicyArns: PLATFORM_APPLY_MANAGED_POLICIES,
         // the shared stacks (GitHub) read the environment stacks' outputs (deploy role ARNs, runners)
-        reads: env === GLOBAL_ENVIRONMENT ? props.environments.map((e) => stateKey({ org: this.org, environment: e.name, owner: platformTeam, stack: `${this.org}-${e.name}` })) : undefined,
+        reads: env === GLOBAL_ENVIRONMENT ? props.environments.map((e) => envStackKey(e.name)) : undefined,
       },
       ...(env === GLOBAL_ENVIRONMENT ? [] : teams.map((t) => ({
-        name: delivery!.teamRepositories?.[t.name] ?? t.name,
+        name: this.teamRepository(t.name)!,
         team: t.name,
         // the outputs of the environment stack (cross-stack references and ServiceStack)
-        reads: [stateKey({ org: this.org, environment: env, owner: platformTeam, stack: `${this.org}-${env}` })],
+        reads: [envStackKey(env)],
         applyPermissions: teamApplyPermissions({ accountId, region, environment: env, team: t.name }),
       }))),
     ] : []);
     const envs = [{ name: GLOBAL_ENVIRONMENT, accountId: stateAccountId, region: stateRegion }, ...props.environments];
-    const stateGrants = envs.flatMap((e) => repositoriesOf(e.name, e.accountId, e.region).flatMap((repository) =>
-      stateBucketGrants({ accountId: e.accountId, environment: e.name, repository, prefix: state.keyPrefix, bucketArn: `arn:aws:s3:::${bucket}` })));
+    const repositories = new Map(envs.map((e) => [e.name, repositoriesOf(e.name, e.accountId, e.region)]));
+    const stateGrants = envs.flatMap((e) => repositories.get(e.name)!.flatMap((repository) =>
+      stateBucketGrants({ accountId: e.accountId, environment: e.name, repository, prefix: state.keyPrefix, bucketArn })));
     // the state key's own account administers it through IAM; other accounts get a grant for their roles
-    const keyGrants = envs.filter((e) => e.accountId !== stateAccountId).map((e) => stateKeyGrant(e.accountId, e.name, repositoriesOf(e.name, e.accountId, e.region)));
+    const keyGrants = envs.filter((e) => e.accountId !== stateAccountId).map((e) => stateKeyGrant(e.accountId, e.name, repositories.get(e.name)!));
 
     this.stateStack = new EnvironmentStack(scope, `${this.org}-state`, {
       context: { org: this.org, team: platformTeam, service: 'state', environment: GLOBAL_ENVIRONMENT },
@@ -273,15 +274,14 @@ export class Platform extends Construct {
       return arn;
     };
     const deployRoles = (stack: EnvironmentStack, env: string, boundaryArn?: string) => {
-      const repositories = repositoriesOf(env, stack.accountId, stack.region);
-      if (!repositories.length) return undefined;
+      if (!platformRepo) return undefined;
       const roles = new GitHubOidcDeployRole(stack, 'github-deploy', {
         accountId: stack.accountId,
         owner: delivery!.owner,
-        repositories,
+        repositories: repositories.get(env)!,
         environment: env,
         providerArn: oidcProvider(stack),
-        stateBucketArn: `arn:aws:s3:::${bucket}`,
+        stateBucketArn: bucketArn,
         stateKeyArn: state.kmsKeyArn,
         stateKeyPrefix: state.keyPrefix,
         permissionsBoundaryArn: boundaryArn,
@@ -292,7 +292,7 @@ export class Platform extends Construct {
     deployRoles(this.stateStack, GLOBAL_ENVIRONMENT);
 
     for (const env of props.environments) {
-      const profile = profileOf(env);
+      const profile = ENVIRONMENT_PROFILES[env.profile ?? (/^prod(uction)?$/.test(env.name) ? 'prod' : 'dev')];
       const envStack = new EnvironmentStack(scope, `${this.org}-${env.name}`, {
         context: { org: this.org, team: platformTeam, service: 'platform', environment: env.name },
         accountId: env.accountId,
@@ -303,13 +303,16 @@ export class Platform extends Construct {
       envStack.addDependency(this.stateStack);
       this.envStacks.set(env.name, envStack);
       // the limit on every role a team's stacks create in this account
-      const boundary = delivery && new IamPolicy(deliveryPart(envStack, 'workload-boundary', 'permissions-boundary'), 'policy', {
-        name: deriveName('iamPolicy', this.org, env.name, 'workload-boundary'),
-        description: 'goldenpath: the most any role a team creates may do (its permissions boundary)',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Workloads', Effect: 'Allow', Action: WORKLOAD_BOUNDARY_ACTIONS, Resource: '*' }] }),
-      });
-      const boundaryArn = boundary ? `arn:aws:iam::${env.accountId}:policy/${deriveName('iamPolicy', this.org, env.name, 'workload-boundary')}` : undefined;
-      const roles = boundaryArn ? deployRoles(envStack, env.name, boundaryArn) : undefined;
+      const boundary = delivery ? workloadBoundary(this.org, env.name, env.accountId) : undefined;
+      if (boundary) {
+        new IamPolicy(deliveryPart(envStack, 'workload-boundary', 'permissions-boundary'), 'policy', {
+          name: boundary.name,
+          description: 'goldenpath: the most any role a team creates may do (its permissions boundary)',
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Workloads', Effect: 'Allow', Action: WORKLOAD_BOUNDARY_ACTIONS, Resource: '*' }] }),
+        });
+        this.boundaries.set(env.name, boundary.arn);
+      }
+      const roles = deployRoles(envStack, env.name, boundary?.arn);
       let awsEnv: AwsEnvironment | undefined;
       if (env.cidr !== undefined) {
         awsEnv = new AwsEnvironment(envStack, 'environment', {
@@ -323,7 +326,7 @@ export class Platform extends Construct {
           createCluster: env.createCluster,
           cluster: env.cluster,
           teams,
-          access: roles ? this.clusterAccess(roles, platformRepo!, teams, delivery!) : undefined,
+          access: roles ? this.clusterAccess(roles, platformRepo!, teams) : undefined,
         });
         this.awsEnvs.set(env.name, awsEnv);
         const out = PLATFORM_OUTPUTS.environment;
@@ -345,7 +348,6 @@ export class Platform extends Construct {
         });
         if (awsEnv.cluster && delivery) this.runners.set(env.name, this.runnerFor(envStack, env, awsEnv, delivery));
       }
-      if (boundaryArn) this.boundaries.set(env.name, boundaryArn);
       let runtime: EnvironmentStack | undefined;
       if (awsEnv?.cluster) {
         // what runs on the cluster before any team does, applied by the platform after the cluster exists
@@ -484,12 +486,12 @@ export class Platform extends Construct {
    * cluster admin and its plan role views; each team's apply role administers its namespace
    * and its plan role views it, nothing else.
    */
-  private clusterAccess(roles: GitHubOidcDeployRole, platformRepo: string, teams: readonly Team[], delivery: PlatformDelivery): ClusterAccess[] {
+  private clusterAccess(roles: GitHubOidcDeployRole, platformRepo: string, teams: readonly Team[]): ClusterAccess[] {
     return [
       { id: 'platform-apply', principalArn: roles.applyRoleArns[platformRepo], policy: 'cluster-admin' },
       { id: 'platform-plan', principalArn: roles.planRoleArns[platformRepo], policy: 'view' },
       ...teams.flatMap((t): ClusterAccess[] => {
-        const repo = delivery.teamRepositories?.[t.name] ?? t.name;
+        const repo = this.teamRepository(t.name)!;
         return [
           { id: `${t.name}-apply`, principalArn: roles.applyRoleArns[repo], policy: 'admin', namespaces: [t.name] },
           { id: `${t.name}-plan`, principalArn: roles.planRoleArns[repo], policy: 'view', namespaces: [t.name] },
@@ -616,7 +618,7 @@ export class Platform extends Construct {
       tracing: this.collectors.get(environment)?.tracing,
       permissionsBoundaryArn: this.boundaries.get(environment),
       prometheusOperator: this.prometheusOperators.has(environment),
-      quota: QUOTA_PRESETS[this.teamSpecs.get(team)?.size ?? 'small'],
+      quota: tenancy.quota,
     };
   }
 

@@ -1,5 +1,6 @@
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Construct } from 'constructs';
+import { workloadBoundary } from './deploy-permissions';
 import { EnvironmentStack } from './environment-stack';
 import { Platform } from './platform';
 import { PLATFORM_OUTPUTS } from './platform-outputs';
@@ -122,7 +123,7 @@ export class ServiceStack extends EnvironmentStack {
       oidcIssuer: env.getString(o.oidcIssuer),
       clusterName,
       accessLogsBucket: deriveName('s3Bucket', props.org, props.environment, 'access-logs', props.accountId),
-      permissionsBoundaryArn: props.permissionsBoundary === false ? undefined : `arn:aws:iam::${props.accountId}:policy/${deriveName('iamPolicy', props.org, props.environment, 'workload-boundary')}`,
+      permissionsBoundaryArn: props.permissionsBoundary === false ? undefined : workloadBoundary(props.org, props.environment, props.accountId).arn,
       alertTopics: { page: team.getList(PLATFORM_OUTPUTS.team.alertTopicsPage), ticket: team.getList(PLATFORM_OUTPUTS.team.alertTopicsTicket) },
       tracing: props.tracing === false ? undefined : {
         endpoint: collectorEndpoint(), collectorNamespace: TRACE_COLLECTOR.namespace, collectorApp: TRACE_COLLECTOR.name, sampleRatio: profile.traceSampleRatio,

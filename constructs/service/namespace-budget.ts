@@ -19,7 +19,8 @@ export class NamespaceBudget {
     const memory = memoryGib(resources.limits.memory);
     if (cpu === undefined || memory === undefined) return; // tokens or exotic quantities: the admission controller judges them
     const key = `${env.name}/${env.namespace}`;
-    const claims = NamespaceBudget.ledger(scope.node.root).get(key) ?? [];
+    const ledger = NamespaceBudget.ledger(scope.node.root);
+    const claims = ledger.get(key) ?? [];
     const all = [...claims, { path: scope.node.path, cpu: cpu * maxReplicas, memory: memory * maxReplicas, pods: maxReplicas }];
     // TeamTenancy's quota: limits may reach twice the requests
     const room = { cpu: quota.cpu * 2, memory: quota.memoryGib * 2, pods: quota.pods };
@@ -32,7 +33,7 @@ export class NamespaceBudget {
           `${others.length ? ` (shared with ${others.join(', ')})` : ''}; lower maxReplicas or the container limits, or give the team a larger size`);
       }
     }
-    NamespaceBudget.ledger(scope.node.root).set(key, all);
+    ledger.set(key, all);
   }
 
   private static readonly ledgers = new WeakMap<IConstruct, Map<string, Claim[]>>();

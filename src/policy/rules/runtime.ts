@@ -12,15 +12,15 @@ const scope = (stack: StackView): readonly StackView[] => stack.app?.stacks ?? [
 const all = (stack: StackView, ...types: string[]): ResourceView[] => scope(stack).flatMap((s) => [...s.ofType(...types)]);
 /** The environment a stack belongs to, from its golden-path context. */
 const envOf = (stack: StackView): string | undefined => (typeof stack.meta.environment === 'string' ? stack.meta.environment : undefined);
+/**
+ * The clusters a stack's objects run on. Without one in view there is nothing to judge
+ * against (not applicable): at synth time it is in another stack, and a service
+ * repository's cdktf.out never holds the platform's cluster.
+ */
 const clustersFor = (stack: StackView): ResourceView[] => {
   const env = envOf(stack);
   return scope(stack).filter((s) => env === undefined || envOf(s) === undefined || envOf(s) === env).flatMap((s) => [...s.ofType('aws_eks_cluster')]);
 };
-/**
- * Without the cluster in view there is nothing to judge against: at synth time it is in
- * another stack, and a service repository's cdktf.out never holds the platform's cluster.
- */
-const noCluster = (_stack: StackView, _what: string) => NOT_APPLICABLE;
 const autoMode = (cluster: ResourceView) => [true, 'true'].includes(get(cluster.config, 'compute_config.enabled') as never);
 const manifestOf = (r: ResourceView): Record<string, any> => (get(r.config, 'manifest') ?? {}) as Record<string, any>;
 
@@ -65,7 +65,7 @@ export const RUNTIME_RULES: Rule[] = [
       // one finding per stack and namespace: judge the first object of each
       const first = stack.resources.find((o) => NAMESPACED_KUBERNETES_TYPES.includes(o.type) && namespaceOf(o, stack) === namespace);
       if (first !== r) return NOT_APPLICABLE;
-      if (clustersFor(stack).length === 0) return noCluster(stack, 'cluster access');
+      if (clustersFor(stack).length === 0) return NOT_APPLICABLE;
       if (typeof namespace !== 'string' || isExpression(namespace)) return unknown('metadata.namespace');
       const writers = all(stack, 'aws_eks_access_policy_association').filter((a) => {
         const policy = String(a.config.policy_arn ?? '');
@@ -85,7 +85,7 @@ export const RUNTIME_RULES: Rule[] = [
     resourceTypes: ['kubernetes_network_policy_v1', 'kubernetes_network_policy'],
     evaluate(_r, stack) {
       const clusters = clustersFor(stack);
-      if (clusters.length === 0) return noCluster(stack, 'network policy enforcement');
+      if (clusters.length === 0) return NOT_APPLICABLE;
       const missing = clusters.filter((c) => !networkPolicyEnforcement(stack, c));
       return missing.length ? fail(`nothing enforces NetworkPolicies on ${missing.map((c) => c.address).join(', ')}`) : PASS;
     },
@@ -98,7 +98,7 @@ export const RUNTIME_RULES: Rule[] = [
     remediation: 'Install metrics-server (aws_eks_addon "metrics-server"; RuntimeBaseline does).',
     resourceTypes: ['kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_horizontal_pod_autoscaler_v1', 'kubernetes_horizontal_pod_autoscaler'],
     evaluate(_r, stack) {
-      if (clustersFor(stack).length === 0) return noCluster(stack, 'the metrics API');
+      if (clustersFor(stack).length === 0) return NOT_APPLICABLE;
       const metrics = all(stack, 'aws_eks_addon').some((a) => a.config.addon_name === 'metrics-server')
         || all(stack, 'helm_release').some((h) => h.config.chart === 'metrics-server');
       return metrics ? PASS : fail('nothing installs metrics-server: the autoscaler cannot read CPU or memory');
@@ -123,7 +123,7 @@ export const RUNTIME_RULES: Rule[] = [
       }
       if (!stack.app) return NOT_APPLICABLE;
       const elsewhere = stack.app.stacks.some((s) => s !== stack && installs(s))
-        || all(stack, 'helm_release').some((h) => String(h.config.chart ?? '').length > 0 && group === 'monitoring.coreos.com' && /prometheus/.test(String(h.config.chart)));
+        || (group === 'monitoring.coreos.com' && all(stack, 'helm_release').some((h) => /prometheus/.test(String(h.config.chart ?? ''))));
       return elsewhere ? PASS : fail(`nothing in this cdktf.out installs the CRD of ${m.kind} (${group}): the plan fails`, 'manifest');
     },
   },
