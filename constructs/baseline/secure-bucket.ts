@@ -40,7 +40,7 @@ export interface SecureBucketProps {
 /** SecureBucketProps, checked at runtime. */
 const SECURE_BUCKET_PROPS: PropsSchema = {
   bucketName: P.string(),
-  kmsKeyArn: opt(P.string()),
+  kmsKeyArn: opt(P.arn('kms')),
   s3ManagedEncryptionReason: opt(P.string()),
   expireObjectsAfterDays: opt(P.number({ integer: true, min: 1 })),
   noncurrentVersionDays: opt(P.number({ integer: true, min: 1 })),

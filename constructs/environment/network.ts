@@ -51,7 +51,7 @@ const NETWORK_PROPS: PropsSchema = {
   natGateways: opt(P.enum('per-az', 'single', 'none')),
   peerCidrs: opt(P.list(P.string())),
   endpoints: opt(P.list(P.string())),
-  logsKeyArn: P.string(),
+  logsKeyArn: P.arn('kms'),
   logRetentionDays: P.number({ integer: true, min: 1 }),
 };
 

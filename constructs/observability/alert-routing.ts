@@ -1,7 +1,7 @@
-import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { Construct } from 'constructs';
 import { GoldenPathContext } from '../../src/core/context';
 import { PlatformValidationError } from '../../src/core/errors';
@@ -24,6 +24,9 @@ export interface AlertRoutingProps {
   /** E-mail addresses that receive tickets. @default - none */
   readonly ticketEmails?: string[];
 }
+
+/** What a secret parameter holds until someone puts the real value in (see secureParameter). */
+export const UNSET_SECRET = 'unset';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -90,16 +93,34 @@ export class AlertRouting extends Construct {
     if (props.onCall && EMAIL.test(props.onCall) && !(props.ticketEmails ?? []).includes(props.onCall)) subscribe('ticket', 'on-call', props.onCall);
     // plugins may route alerts to more places (an incident tool's integration)
     let added = 0;
+    // each read of an attribute is a new token: keep the one handed out
+    const secrets: Array<{ parameter: SsmParameter; value: string }> = [];
     Plugins.runAlertRoutingHooks(this, {
       team: props.team,
       context: GoldenPathContext.of(this),
       subscribeHttps: (severity, url, source) => {
         if (!/^https:\/\/\S+$/.test(url)) throw new PlatformValidationError(this, `${source} subscription`, url, 'must be an https:// URL');
-        subscribe(severity, `plugin-${++added}`, url);
+        const subscription = subscribe(severity, `plugin-${++added}`, url);
+        // a secret still unset would subscribe a URL that never confirms: subscribe once it is put
+        const secret = secrets.find((s) => url.includes(s.value))?.parameter;
+        if (secret) subscription.addOverride('count', `\${nonsensitive(${secret.terraformResourceType}.${secret.friendlyUniqueId}.value != "${UNSET_SECRET}") ? 1 : 0}`);
       },
       secureParameter: (name) => {
         if (!/^\/[A-Za-z0-9_.\-/]+$/.test(name)) throw new PlatformValidationError(this, 'secureParameter', name, 'must be an SSM parameter path such as /team/secret');
-        return new DataAwsSsmParameter(this, `parameter-${name.replace(/[^A-Za-z0-9]+/g, '-')}`, { name, withDecryption: true }).value;
+        // created here, not read: a data source would fail the first plan on a parameter nobody
+        // has made yet. The real value is put by hand (`aws ssm put-parameter --overwrite`) and
+        // Terraform leaves it alone; the next apply reads it back on refresh.
+        const parameter = new SsmParameter(this, `parameter-${name.replace(/[^A-Za-z0-9]+/g, '-')}`, {
+          name,
+          type: 'SecureString',
+          keyId: key.keyArn,
+          value: UNSET_SECRET,
+          description: `Secret for ${props.team} alerts; put the real value with aws ssm put-parameter --overwrite`,
+          lifecycle: { ignoreChanges: ['value'] },
+        });
+        const value = parameter.value;
+        secrets.push({ parameter, value });
+        return value;
       },
     });
   }

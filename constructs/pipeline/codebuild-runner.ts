@@ -44,7 +44,7 @@ const CODE_BUILD_RUNNER_PROPS: PropsSchema = {
   vpcId: P.string(),
   subnetIds: P.list(P.string(), { minItems: 1 }),
   clusterSecurityGroupId: P.string(),
-  logsKeyArn: P.string(),
+  logsKeyArn: P.arn('kms'),
   logRetentionDays: P.number({ integer: true, min: 1 }),
   computeType: opt(P.string()),
 };

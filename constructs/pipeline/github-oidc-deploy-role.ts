@@ -83,7 +83,7 @@ const GIT_HUB_OIDC_DEPLOY_ROLE_PROPS: PropsSchema = {
   environment: P.string(),
   providerArn: opt(P.string()),
   stateBucketArn: P.string(),
-  stateKeyArn: P.string(),
+  stateKeyArn: P.arn('kms'),
   applyPermissions: opt(P.list(PERMISSION_SPEC)),
   applyManagedPolicyArns: opt(P.list(P.string())),
   stateKeyPrefix: opt(P.string()),

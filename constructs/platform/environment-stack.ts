@@ -33,7 +33,7 @@ const ENVIRONMENT_STACK_PROPS: PropsSchema = {
   accountId: P.string(),
   region: P.string(),
   profile: PROFILE_SPEC,
-  state: opt(P.object({ bucket: P.string(), region: P.string(), kmsKeyArn: P.string(), keyPrefix: P.string() })),
+  state: opt(P.object({ bucket: P.string(), region: P.string(), kmsKeyArn: P.arn('kms'), keyPrefix: P.string() })),
 };
 
 /**

@@ -15,6 +15,7 @@ export type PropSpec =
   | { readonly kind: 'list'; readonly optional?: boolean; readonly items: PropSpec; readonly minItems?: number; readonly maxItems?: number }
   | { readonly kind: 'record'; readonly optional?: boolean; readonly values: PropSpec }
   | { readonly kind: 'object'; readonly optional?: boolean; readonly props: PropsSchema; readonly open?: boolean }
+  | { readonly kind: 'arn'; readonly optional?: boolean; readonly service: string }
   | { readonly kind: 'any'; readonly optional?: boolean; readonly describe?: string };
 
 export type PropsSchema = Readonly<Record<string, PropSpec>>;
@@ -28,6 +29,8 @@ export const P = {
   list: (items: PropSpec, o: { minItems?: number; maxItems?: number } = {}): PropSpec => ({ kind: 'list', items, ...o }),
   record: (values: PropSpec): PropSpec => ({ kind: 'record', values }),
   object: (props: PropsSchema, o: { open?: boolean } = {}): PropSpec => ({ kind: 'object', props, ...o }),
+  /** An ARN of one AWS service (`arn:aws:kms:…`), or a reference to one (a token or a whole `${…}` expression). */
+  arn: (service: string): PropSpec => ({ kind: 'arn', service }),
   any: (describe = 'a value'): PropSpec => ({ kind: 'any', describe }),
 };
 
@@ -48,6 +51,7 @@ export function describeSpec(spec: PropSpec): string {
       return what;
     }
     case 'boolean': return 'true or false';
+    case 'arn': return `an ARN of ${spec.service} (arn:aws:${spec.service}:…) or a reference to one`;
     case 'enum': return `one of ${spec.values.join(', ')}`;
     case 'list': return `a list of ${describeSpec(spec.items).replace(/^an? /, '')}s${spec.minItems ? ` (at least ${spec.minItems})` : ''}${spec.maxItems !== undefined ? ` (at most ${spec.maxItems})` : ''}`;
     case 'record': return `an object whose values are ${describeSpec(spec.values)}`;
@@ -116,6 +120,11 @@ function check(scope: IConstruct | string, path: string, value: unknown, spec: P
     case 'object':
       if (!isPlainObject(value)) fail();
       checkObject(scope, path, value as Record<string, unknown>, spec.props, spec.open);
+      return;
+    case 'arn':
+      if (typeof value !== 'string') fail();
+      // a half-written expression (`${`) is neither an ARN nor a reference: Terraform would fail on it
+      if (!Token.isUnresolved(value) && !/^\$\{[^{}]+\}$/.test(value as string) && !new RegExp(`^arn:aws[a-z-]*:${spec.service}:[a-z0-9-]*:(\\d{12})?:\\S+$`).test(value as string)) fail();
       return;
     case 'any':
       return;

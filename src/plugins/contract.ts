@@ -35,7 +35,11 @@ export interface AlertRoutingHookTarget {
   readonly context: ResolvedContext;
   /** Deliver one severity's alerts to an https endpoint as well (an incident tool's integration URL). */
   subscribeHttps(severity: 'page' | 'ticket', url: string): void;
-  /** A reference to a SecureString in SSM Parameter Store, so a secret in a URL stays out of code and cdktf.out. */
+  /**
+   * A SecureString in SSM Parameter Store, so a secret in a URL stays out of code and
+   * cdktf.out. The routing creates it holding `unset`; put the real value by hand
+   * (`aws ssm put-parameter --overwrite`). A subscription whose URL uses it is made once it is set.
+   */
   secureParameter(name: string): string;
 }
 

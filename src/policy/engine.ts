@@ -60,7 +60,7 @@ export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date
   const findings: Finding[] = [];
   const today = isoDate(now);
   const stackSuppressions: Suppression[] = Array.isArray(stack.meta.suppressions) ? stack.meta.suppressions : [];
-  for (const resource of stack.resources) {
+  for (const resource of stack.backend ? [...stack.resources, stack.backend] : stack.resources) {
     const active = ruleSet.forType(resource.type);
     if (active.length === 0) continue;
     const own: Suppression[] = Array.isArray(resource.meta.goldenpath?.suppressions) ? resource.meta.goldenpath.suppressions : [];

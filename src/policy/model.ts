@@ -47,6 +47,13 @@ export interface StackView {
    * each stack is judged alone.
    */
   readonly app?: { readonly stacks: readonly StackView[] };
+  /**
+   * The stack's backend block (`terraform.backend.<type>`) as a resource of type
+   * `terraform_backend_<type>`, so rules can judge where state lives. Not counted as a resource.
+   */
+  readonly backend?: ResourceView;
+  /** The stack's `provider` blocks by provider name (aliases included), resolved. */
+  readonly providers: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>>>>>;
   ofType(...types: string[]): readonly ResourceView[];
   byAddress(address: string): ResourceView | undefined;
   /**

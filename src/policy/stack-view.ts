@@ -49,10 +49,18 @@ export function stackView(name: string, json: any): StackView {
     return idx;
   }
 
+  const [backendType, backendConfig] = Object.entries(json?.terraform?.backend ?? {})[0] ?? [];
+  const backend: ResourceView | undefined = backendType
+    ? { type: `terraform_backend_${backendType}`, name: backendType, address: `terraform.backend.${backendType}`, config: (backendConfig ?? {}) as Record<string, unknown>, meta: {} }
+    : undefined;
+  const providers = Object.fromEntries(Object.entries(json?.provider ?? {}).map(([p, blocks]) => [p, (Array.isArray(blocks) ? blocks : [blocks]) as Record<string, unknown>[]]));
+
   return {
     name,
     meta: json?.['//']?.goldenpath ?? {},
     resources,
+    backend,
+    providers,
     ofType: (...types) => types.flatMap((t) => byType.get(t) ?? []),
     byAddress: (address) => byAddress.get(address),
     attached(target, types, attribute, matchOn) {

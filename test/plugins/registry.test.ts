@@ -113,8 +113,14 @@ describe('construct hooks', () => {
     new AlertRouting(stack, 'alerts', { accountId: '111111111111', team: 'payments' });
     const json = synthJson(stack);
     const sub = ofType(json, 'aws_sns_topic_subscription').find((s) => s.protocol === 'https');
-    expect(sub.endpoint).toMatch(/^https:\/\/events\.example\.com\/\$\{data\.aws_ssm_parameter\.alerts_parameter--incidents-payments_\w+\.value\}$/);
-    expect(Object.values<any>(json.data.aws_ssm_parameter)[0]).toMatchObject({ name: '/incidents/payments', with_decryption: true });
+    const [[id, parameter]] = Object.entries<any>(json.resource.aws_ssm_parameter);
+    expect(sub.endpoint).toBe(`https://events.example.com/\${aws_ssm_parameter.${id}.value}`);
+    // created, not read at plan time: the first plan cannot fail on a parameter nobody made
+    expect(json.data?.aws_ssm_parameter).toBeUndefined();
+    expect(parameter).toMatchObject({ name: '/incidents/payments', type: 'SecureString', value: 'unset', lifecycle: { ignore_changes: ['value'] } });
+    expect(parameter.key_id).toMatch(/^\$\{aws_kms_key\./);
+    // no subscription to a URL that holds the placeholder
+    expect(sub.count).toBe(`\${nonsensitive(aws_ssm_parameter.${id}.value != "unset") ? 1 : 0}`);
   });
 
   test('catalog contributions: annotations and facts on entities, panels on components', () => {

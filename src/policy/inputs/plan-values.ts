@@ -1,6 +1,7 @@
 import { CheckedStack } from './terraform-files';
 import { SynthesizedStack } from '../../core/cdktf-out';
 import { InputError } from '../../core/errors';
+import { Secrets } from '../../core/secrets';
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -71,6 +72,8 @@ export function planStacks(plan: unknown, source: string, cdktfOut: readonly Syn
     if (isObject(rc) && typeof rc.address === 'string') unknownByAddress.set(rc.address, rc.change?.after_unknown);
   }
   const expressions = configurationIndex(plan.configuration?.root_module);
+  // findings quote values: none of them may be a secret, marked or not
+  const secrets = Secrets.of(plan);
   const managed = plannedResources(plan.planned_values.root_module).filter((r) => (r.mode ?? 'managed') === 'managed');
 
   // the synthesized stack holding most of these addresses is the one this plan is of
@@ -83,7 +86,7 @@ export function planStacks(plan: unknown, source: string, cdktfOut: readonly Syn
   for (const r of managed) {
     const configKey = r.address.replace(/\[[^\]]*\]$/, '');
     const module = configKey.split('.').slice(0, -2).join('.');
-    const config = withUnknowns(isObject(r.values) ? r.values : {}, unknownByAddress.get(r.address), expressions.get(configKey)) as Record<string, any>;
+    const config = secrets.scrub(withUnknowns(isObject(r.values) ? r.values : {}, unknownByAddress.get(r.address), expressions.get(configKey))) as Record<string, any>;
     // the name keeps a count or for_each index, so findings name the instance
     const name = r.address.slice(module ? module.length + 1 + r.type.length + 1 : r.type.length + 1);
     const meta = module ? undefined : synthesized?.json?.resource?.[r.type]?.[r.name]?.['//'];

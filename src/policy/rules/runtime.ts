@@ -1,5 +1,6 @@
-import { Rule, ResourceView, StackView } from '../model';
+import { Rule, ResourceView, RuleOutcome, StackView } from '../model';
 import { fail, get, isExpression, list, NOT_APPLICABLE, PASS, unknown } from '../values';
+import { actionMatches, parsePolicy } from './policy-document';
 
 /*
  * Whether the stacks run, not only whether each resource is safe: Checkov judges one resource
@@ -31,6 +32,22 @@ function namespaceOf(r: ResourceView, stack: StackView): unknown {
   return ref ? get(stack.byAddress(ref[1])?.config ?? {}, 'metadata.name') ?? value : value;
 }
 
+/** The first namespaced object of each namespace in a stack, computed once per stack (the rule runs per object). */
+const firstObjects = new WeakMap<readonly ResourceView[], Map<unknown, ResourceView>>();
+function firstPerNamespace(stack: StackView): Map<unknown, ResourceView> {
+  let first = firstObjects.get(stack.resources);
+  if (!first) {
+    first = new Map();
+    const namespaced = new Set(NAMESPACED_KUBERNETES_TYPES);
+    for (const o of stack.resources.filter((x) => namespaced.has(x.type))) {
+      const namespace = namespaceOf(o, stack);
+      if (!first.has(namespace)) first.set(namespace, o);
+    }
+    firstObjects.set(stack.resources, first);
+  }
+  return first;
+}
+
 /** Namespaced Kubernetes resource types of the Terraform provider (their namespace is metadata.namespace). */
 export const NAMESPACED_KUBERNETES_TYPES = [
   'kubernetes_deployment_v1', 'kubernetes_deployment', 'kubernetes_service_v1', 'kubernetes_service', 'kubernetes_service_account_v1', 'kubernetes_service_account',
@@ -52,6 +69,56 @@ function networkPolicyEnforcement(stack: StackView, cluster: ResourceView): stri
   return /"enableNetworkPolicy"\s*:\s*"?true"?/.test(values) ? 'the vpc-cni add-on with enableNetworkPolicy' : undefined;
 }
 
+/** The account a stack's AWS provider is pinned to (allowed_account_ids or the role it assumes). */
+function accountOf(stack: StackView): string | undefined {
+  const aws = stack.providers.aws?.find((p) => p.alias === undefined) ?? stack.providers.aws?.[0];
+  const allowed = list(aws?.allowed_account_ids).filter((a): a is string => typeof a === 'string' && /^\d{12}$/.test(a));
+  if (allowed.length === 1) return allowed[0];
+  const role = [get(aws, 'assume_role.role_arn'), get(aws, 'assume_role.0.role_arn')].find((r) => typeof r === 'string');
+  return typeof role === 'string' ? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(role)?.[1] : undefined;
+}
+
+/** Does a policy allow some principal of `account` to call `action` on `arn`? (`self` stands for the resource's own ARN.) */
+function grants(policy: unknown, account: string, action: string, arn: string, self?: { ref: RegExp; arn: string }): boolean {
+  // the policy names its own bucket by reference; put the ARN in before expressions are neutralised
+  const parsed = parsePolicy(self && typeof policy === 'string' ? policy.replace(self.ref, self.arn) : policy);
+  if (parsed.kind !== 'parsed') return false;
+  const inAccount = (p: string) => p === `AWS:${account}` || p.startsWith(`AWS:arn:aws:iam::${account}:`) || p === '*' || p === 'AWS:*';
+  const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return parsed.statements.some((st) => st.effect === 'Allow' && st.principals.some(inAccount) && st.actions.some((a) => actionMatches(a, action))
+    && st.resources.some((r) => glob(r).test(arn)));
+}
+
+/** The bucket and key policies a cross-account S3 backend needs, judged where the state bucket is in view. */
+function backendGrants(backend: ResourceView, stack: StackView): RuleOutcome {
+  const bucketName = backend.config.bucket;
+  const key = backend.config.key;
+  const account = accountOf(stack);
+  if (typeof bucketName !== 'string' || typeof key !== 'string' || isExpression(bucketName) || isExpression(key) || !account) return NOT_APPLICABLE;
+  const home = scope(stack).find((s) => s.ofType('aws_s3_bucket').some((b) => b.config.bucket === bucketName));
+  const homeAccount = home && accountOf(home);
+  // the bucket is not in view (another repository's), or both sides are one account: IAM alone decides
+  if (!home || !homeAccount || homeAccount === account) return NOT_APPLICABLE;
+  const bucket = home.ofType('aws_s3_bucket').find((b) => b.config.bucket === bucketName)!;
+  const self = { ref: new RegExp(`\\$\\{${bucket.address.replace(/\./g, '\\.')}\\.arn\\}`, 'g'), arn: `arn:aws:s3:::${bucketName}` };
+  const policies = home.attached(bucket, ['aws_s3_bucket_policy'], 'bucket', 'bucket');
+  const object = `arn:aws:s3:::${bucketName}/${key}`;
+  const needs = [['s3:GetObject', object], ['s3:PutObject', backend.config.use_lockfile === true || backend.config.use_lockfile === 'true' ? `${object}.tflock` : object]] as const;
+  const missing = needs.filter(([action, arn]) => !policies.some((p) => grants(p.config.policy, account, action, arn, self)));
+  if (missing.length) {
+    return fail(`state of stack ${stack.name} (account ${account}) is in bucket ${bucketName} of account ${homeAccount}, whose policy grants that account no ${missing.map(([a, arn]) => `${a} on ${arn.slice(`arn:aws:s3:::${bucketName}/`.length)}`).join(' or ')}: the first plan is AccessDenied`, 'bucket');
+  }
+  const kmsKey = backend.config.kms_key_id;
+  const alias = typeof kmsKey === 'string' ? /:(alias\/.+)$/.exec(kmsKey)?.[1] : undefined;
+  const aliasResource = alias && home.ofType('aws_kms_alias').find((a) => a.config.name === alias);
+  const keyRef = aliasResource && /^\$\{(aws_kms_key\.[\w-]+)\.(key_id|arn|id)\}$/.exec(String(aliasResource.config.target_key_id));
+  const keyResource = keyRef ? home.byAddress(keyRef[1]) : undefined;
+  if (keyResource && !['kms:Decrypt', 'kms:GenerateDataKey'].every((action) => grants(keyResource.config.policy, account, action, '*'))) {
+    return fail(`state of stack ${stack.name} is encrypted with ${alias} in account ${homeAccount}, whose key policy grants account ${account} no kms:Decrypt and kms:GenerateDataKey`, 'kms_key_id');
+  }
+  return PASS;
+}
+
 export const RUNTIME_RULES: Rule[] = [
   {
     id: 'GP-RUN-001',
@@ -63,8 +130,7 @@ export const RUNTIME_RULES: Rule[] = [
     evaluate(r, stack) {
       const namespace = namespaceOf(r, stack);
       // one finding per stack and namespace: judge the first object of each
-      const first = stack.resources.find((o) => NAMESPACED_KUBERNETES_TYPES.includes(o.type) && namespaceOf(o, stack) === namespace);
-      if (first !== r) return NOT_APPLICABLE;
+      if (firstPerNamespace(stack).get(namespace) !== r) return NOT_APPLICABLE;
       if (clustersFor(stack).length === 0) return NOT_APPLICABLE;
       if (typeof namespace !== 'string' || isExpression(namespace)) return unknown('metadata.namespace');
       const writers = all(stack, 'aws_eks_access_policy_association').filter((a) => {
@@ -160,5 +226,14 @@ export const RUNTIME_RULES: Rule[] = [
         ? fail(`environment ${envOf(blocked[0].s) ?? hosted.join('/')} plans on GitHub-hosted runners, but ${blocked[0].c.address} (stack ${blocked[0].s.name}) has a private endpoint only`, 'content')
         : PASS;
     },
+  },
+  {
+    id: 'GP-RUN-007',
+    title: 'State in another account\'s bucket is granted to the stack\'s account',
+    severity: 'error',
+    rationale: 'Cross-account S3 access needs both sides: the deploy role\'s own policy and the bucket policy (and key policy) of the account that owns the state. Without the bucket and key grants the first plan stops with AccessDenied.',
+    remediation: 'Grant the stack\'s account its own state prefix in the bucket policy (read and lock for plan, write for apply) and kms:Decrypt/GenerateDataKey in the key policy; Platform `delivery` does, through StateBackend bucketGrants and keyGrants.',
+    resourceTypes: ['terraform_backend_s3'],
+    evaluate: (backend, stack) => backendGrants(backend, stack),
   },
 ];

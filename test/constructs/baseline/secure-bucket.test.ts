@@ -40,4 +40,13 @@ describe('SecureBucket', () => {
   test('bad noncurrentVersionDays', () => {
     expect(() => bucket({ noncurrentVersionDays: 0 })).toThrow('test/logs: `noncurrentVersionDays` must be a whole number of at least 1, got 0');
   });
+
+  // found by the fuzz harness: a half-written expression reached Terraform as the key
+  test.each(['${', 'alias/aws/s3', 'arn:aws:s3:::bucket'])('kmsKeyArn %j is neither a KMS ARN nor a reference', (kmsKeyArn) => {
+    expect(() => bucket({ kmsKeyArn })).toThrow(`test/logs: \`kmsKeyArn\` must be an ARN of kms (arn:aws:kms:…) or a reference to one, got ${JSON.stringify(kmsKeyArn)}`);
+  });
+
+  test('a KMS key ARN, an alias ARN and a reference are keys', () => {
+    for (const kmsKeyArn of ['arn:aws:kms:eu-west-1:111111111111:key/0b1c', 'arn:aws:kms:eu-west-1:111111111111:alias/data', '${aws_kms_key.k.arn}']) expect(() => bucket({ kmsKeyArn })).not.toThrow();
+  });
 });

@@ -15,11 +15,14 @@ export interface RuleCases {
   readonly others?: Resources[];
 }
 
+/** `terraform.backend.<type>` and `provider.<name>` keys become the stack's backend and provider blocks. */
 export function view(resources: Resources, name = 'test'): StackView {
   const json: any = { resource: {} };
   for (const [address, config] of Object.entries(resources)) {
-    const [type, id] = address.split('.');
-    json.resource[type] = { ...json.resource[type], [id]: config };
+    const [type, id, third] = address.split('.');
+    if (type === 'terraform') json.terraform = { backend: { [third]: config } };
+    else if (type === 'provider') json.provider = { [id]: [config] };
+    else json.resource[type] = { ...json.resource[type], [id]: config };
   }
   return stackView(name, json);
 }

@@ -31,7 +31,7 @@ const RULES: Rule[] = [...new Map(BUILT_IN_PACKS.flatMap((p) => p.rules).map((r)
 function judge(rule: Rule, resources: Resources, target?: string, others?: readonly Resources[]): RuleOutcome {
   const stack = others ? viewWith(resources, others) : view(resources);
   const address = target ?? Object.keys(resources)[0];
-  const resource = stack.byAddress(address);
+  const resource = stack.byAddress(address) ?? (stack.backend?.address === address ? stack.backend : undefined);
   if (!resource) throw new Error(`case has no resource ${address}`);
   if (!rule.resourceTypes.includes(resource.type)) throw new Error(`${rule.id} does not look at ${resource.type}`);
   return rule.evaluate(resource, stack);

@@ -1,4 +1,4 @@
-import { Resources, RuleCases } from './cases';
+import { doc, Resources, RuleCases } from './cases';
 
 // compositions, not single resources: each case is a stack, judged with `others` in the same run
 const cluster = (auto = false, vpc: object = {}): Resources => ({
@@ -21,6 +21,24 @@ const hpa: Resources = { 'kubernetes_horizontal_pod_autoscaler_v2.h': { metadata
 const prometheusRule = manifest('rule', { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'r', namespace: 'payments' }, spec: {} });
 const crd = manifest('crd', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'prometheusrules.monitoring.coreos.com' }, spec: { group: 'monitoring.coreos.com', names: { kind: 'PrometheusRule' } } });
 const workflow = (type: string): Resources => ({ 'github_repository_file.w': { 'file': '.github/workflows/goldenpath.yml', 'content': 'on: push', '//': { goldenpath: { runners: { dev: { type, project: 'acme-dev-runner' } } } } } });
+
+// a prod stack (account 222222222222) whose state is in the dev account's bucket
+export const prodStack = (key = 'acme/prod/search/acme-prod-search.tfstate'): Resources => ({
+  'terraform.backend.s3': { bucket: 'acme-tfstate-111111111111', key, use_lockfile: true, kms_key_id: 'arn:aws:kms:eu-west-1:111111111111:alias/acme-tfstate' },
+  'provider.aws': { region: 'eu-west-1', allowed_account_ids: ['222222222222'] },
+});
+const stateAllow = (principal: string, actions: string[], resource: string) => ({ Effect: 'Allow', Principal: { AWS: principal }, Action: actions, Resource: resource });
+export const stateStack = (statements: object[], keyStatements: object[] = [stateAllow('arn:aws:iam::222222222222:root', ['kms:Decrypt', 'kms:GenerateDataKey'], '*')]): Resources => ({
+  'provider.aws': { region: 'eu-west-1', allowed_account_ids: ['111111111111'] },
+  'aws_s3_bucket.state': { bucket: 'acme-tfstate-111111111111' },
+  'aws_s3_bucket_policy.state': { bucket: '${aws_s3_bucket.state.id}', policy: doc(...statements) },
+  'aws_kms_key.state': { policy: doc(...keyStatements) },
+  'aws_kms_alias.state': { name: 'alias/acme-tfstate', target_key_id: '${aws_kms_key.state.key_id}' },
+});
+export const prodGrants = [
+  stateAllow('arn:aws:iam::222222222222:root', ['s3:GetObject'], 'arn:aws:s3:::acme-tfstate-111111111111/acme/prod/*'),
+  stateAllow('arn:aws:iam::222222222222:root', ['s3:PutObject'], '${aws_s3_bucket.state.arn}/acme/prod/*.tflock'),
+];
 
 export const RUNTIME_CASES: Record<string, RuleCases> = {
   'GP-RUN-001': {
@@ -76,5 +94,16 @@ export const RUNTIME_CASES: Record<string, RuleCases> = {
     pass: [{ ...workflow('codebuild'), ...cluster() }, { ...workflow('github-hosted'), ...cluster(false, { endpoint_public_access: true, public_access_cidrs: ['203.0.113.0/24'] }) }],
     fail: [{ ...workflow('github-hosted'), ...cluster() }],
     notApplicable: [{ 'github_repository_file.w': { file: 'README.md', content: 'x' } }],
+  },
+  'GP-RUN-007': {
+    target: 'terraform.backend.s3',
+    others: [stateStack(prodGrants)],
+    pass: [prodStack()],
+    fail: [
+      // the grant covers another environment's prefix
+      prodStack('acme/staging/search/acme-staging-search.tfstate'),
+    ],
+    // the same account: IAM alone decides
+    notApplicable: [{ ...prodStack(), 'provider.aws': { region: 'eu-west-1', allowed_account_ids: ['111111111111'] } }],
   },
 };
