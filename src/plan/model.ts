@@ -1,3 +1,4 @@
+import { SENSITIVE } from '../core/secrets';
 import { Finding } from '../policy/model';
 
 /** What happens to a resource, with replacements folded into one action. */
@@ -13,7 +14,9 @@ export interface AttributeChange {
   readonly after?: string;
 }
 
-export const SENSITIVE = '(sensitive value)';
+export { SENSITIVE };
+/** A sensitive value that the plan changes: what the reviewer needs to know, and no more. */
+export const SENSITIVE_CHANGED = '(sensitive value changed)';
 export const KNOWN_AFTER_APPLY = '(known after apply)';
 
 /** Who owns a resource and what made it, from cdktf.out metadata. */

@@ -4,6 +4,7 @@ import { securityDelta } from './security';
 import { diffAttributes, flatten, renderValue } from './values';
 import { InputError } from '../core/errors';
 import { readJsonFile } from '../core/files';
+import { Secrets } from '../core/secrets';
 
 /** Fold Terraform's actions list into one action. */
 export function actionOf(actions: readonly string[]): ChangeAction {
@@ -18,7 +19,7 @@ function renderPath(path: unknown): string {
 }
 
 /** One entry of resource_changes; `undefined` (with a warning) when it cannot be read. */
-function resourceChange(rc: any, where: string, warnings: string[]): ResourceChange | undefined {
+function resourceChange(rc: any, where: string, warnings: string[], secrets: Secrets): ResourceChange | undefined {
   if (!rc || typeof rc !== 'object' || Array.isArray(rc)) {
     warnings.push(`${where} is not a resource change (${rc === null ? 'null' : typeof rc}): skipped`);
     return undefined;
@@ -32,8 +33,8 @@ function resourceChange(rc: any, where: string, warnings: string[]): ResourceCha
   if (typeof rc.address !== 'string') warnings.push(`${where} has no address: shown as ${address}`);
   const change = rc.change && typeof rc.change === 'object' ? rc.change : {};
   const actions: string[] = Array.isArray(change.actions) ? change.actions.map(String) : [];
-  const before = flatten(change.before ?? undefined, change.before_sensitive, undefined);
-  const after = flatten(change.after ?? undefined, change.after_sensitive, change.after_unknown);
+  const before = flatten(change.before ?? undefined, change.before_sensitive, undefined, secrets);
+  const after = flatten(change.after ?? undefined, change.after_sensitive, change.after_unknown, secrets);
   const type = String(rc.type ?? address.split('.').slice(-2)[0] ?? '');
   return {
     address,
@@ -50,13 +51,15 @@ function resourceChange(rc: any, where: string, warnings: string[]): ResourceCha
   };
 }
 
-function outputChange(name: string, oc: any): OutputChange {
+function outputChange(name: string, oc: any, secrets: Secrets): OutputChange {
   return {
     name,
     action: actionOf(Array.isArray(oc?.actions) ? oc.actions : []),
     // a null side is absent (create or delete), whatever its sensitivity mask says
-    before: oc?.before === null || oc?.before === undefined ? undefined : renderValue(oc.before, oc.before_sensitive, undefined),
-    after: (oc?.after === null || oc?.after === undefined) && oc?.after_unknown !== true ? undefined : renderValue(oc?.after ?? undefined, oc?.after_sensitive, oc?.after_unknown),
+    before: oc?.before === null || oc?.before === undefined ? undefined : renderValue(oc.before, oc.before_sensitive, undefined, secrets),
+    after: (oc?.after === null || oc?.after === undefined) && oc?.after_unknown !== true
+      ? undefined
+      : renderValue(oc?.after ?? undefined, oc?.after_sensitive, oc?.after_unknown, secrets),
   };
 }
 
@@ -80,7 +83,9 @@ export function parsePlan(stack: string, plan: any, source = stack): StackChange
     throw new InputError(`${source}: format_version ${JSON.stringify(plan.format_version ?? plan.plan_format_version)} is not supported (0.x or 1.x; is this a terraform show -json plan?)`);
   }
   const warnings: string[] = [];
-  const read = (entries: unknown[], key: string) => entries.map((rc, i) => resourceChange(rc, `${key}[${i}]`, warnings)).filter((c): c is ResourceChange => c !== undefined);
+  // masked by value, not only by Terraform's marks: old values of sensitive inputs reach `before` unmarked
+  const secrets = Secrets.of(plan);
+  const read = (entries: unknown[], key: string) => entries.map((rc, i) => resourceChange(rc, `${key}[${i}]`, warnings, secrets)).filter((c): c is ResourceChange => c !== undefined);
   const changes = read(list(plan, 'resource_changes', source), 'resource_changes');
   const deferredRaw = list(plan, 'deferred_changes', source).map((d: any) => d?.resource_change);
   const deferred = read(deferredRaw, 'deferred_changes').map((c, i) => ({ ...c, reason: String((list(plan, 'deferred_changes', source)[i] as any)?.reason ?? 'deferred') }));
@@ -90,11 +95,11 @@ export function parsePlan(stack: string, plan: any, source = stack): StackChange
     source: 'plan',
     changes,
     drift: read(list(plan, 'resource_drift', source), 'resource_drift'),
-    outputs: Object.entries<any>(outputs).map(([name, oc]) => outputChange(name, oc)).filter((o) => o.action !== 'no-op'),
+    outputs: Object.entries<any>(outputs).map(([name, oc]) => outputChange(name, oc, secrets)).filter((o) => o.action !== 'no-op'),
     deferred,
     warnings,
   };
-  return { ...result, security: securityDelta(stack, list(plan, 'resource_changes', source), changes) };
+  return { ...result, security: securityDelta(stack, list(plan, 'resource_changes', source), changes, secrets) };
 }
 
 /** Read a plan file; `stack=path` names the stack, otherwise the name comes from the path. */

@@ -1,4 +1,5 @@
 import { ResourceChange, SecurityDelta, SENSITIVE } from './model';
+import { Secrets } from '../core/secrets';
 import { evaluateStack, RuleSet } from '../policy/engine';
 import { Finding } from '../policy/model';
 import { BUILT_IN_PACKS } from '../policy/packs';
@@ -87,14 +88,14 @@ export function wideningChanges(changes: readonly ResourceChange[]): string[] {
 }
 
 /** The security delta of a plan: guardrails on before and after of every managed resource, and widening changes. */
-export function securityDelta(stack: string, raw: readonly unknown[], changes: readonly ResourceChange[]): SecurityDelta {
+export function securityDelta(stack: string, raw: readonly unknown[], changes: readonly ResourceChange[], secrets: Secrets = Secrets.NONE): SecurityDelta {
   const before: Array<{ address: string; type: string; config: unknown }> = [];
   const after: Array<{ address: string; type: string; config: unknown }> = [];
   for (const rc of raw as any[]) {
     if (!rc || typeof rc !== 'object' || rc.mode === 'data' || typeof rc.type !== 'string' || typeof rc.address !== 'string') continue;
     const ch = rc.change ?? {};
-    if (ch.before && typeof ch.before === 'object') before.push({ address: rc.address, type: rc.type, config: masked(ch.before, ch.before_sensitive, undefined) });
-    if (ch.after && typeof ch.after === 'object') after.push({ address: rc.address, type: rc.type, config: masked(ch.after, ch.after_sensitive, ch.after_unknown) });
+    if (ch.before && typeof ch.before === 'object') before.push({ address: rc.address, type: rc.type, config: secrets.scrub(masked(ch.before, ch.before_sensitive, undefined)) });
+    if (ch.after && typeof ch.after === 'object') after.push({ address: rc.address, type: rc.type, config: secrets.scrub(masked(ch.after, ch.after_sensitive, ch.after_unknown)) });
   }
   return { ...compareFindings(stack, before, after), widening: wideningChanges(changes) };
 }

@@ -1,4 +1,17 @@
-import { AttributeChange, KNOWN_AFTER_APPLY, SENSITIVE } from './model';
+import { createHash } from 'crypto';
+import { AttributeChange, KNOWN_AFTER_APPLY, SENSITIVE, SENSITIVE_CHANGED } from './model';
+import { Secrets } from '../core/secrets';
+
+/**
+ * A flattened value: leaf paths to rendered values, and for masked leaves a digest of the
+ * hidden value, so a diff can tell "changed" from "unchanged" without keeping the value.
+ */
+export interface Flat {
+  readonly values: Map<string, string>;
+  readonly hidden: Map<string, string>;
+}
+
+const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v) ?? 'undefined').digest('base64');
 
 /** A mask as Terraform writes before_sensitive / after_sensitive / after_unknown: true, or a structure of them. */
 type Mask = unknown;
@@ -21,10 +34,10 @@ const index = (prefix: string, label: string) => `${prefix}[${label}]`;
  * (`cidr_blocks[="10.0.0.0/8"]`), else by position. So removing one element reads as one
  * removal, not as a chain of renames.
  */
-function elementLabels(list: readonly unknown[], sensitive: Mask, unknown: Mask): string[] {
+function elementLabels(list: readonly unknown[], sensitive: Mask, unknown: Mask, secrets: Secrets): string[] {
   // a label made of a value must never carry a masked one: masked lists keep positions
   const masked = (m: Mask) => m === true || (m !== null && typeof m === 'object' && JSON.stringify(m).includes('true'));
-  if (masked(sensitive) || masked(unknown)) return list.map((_v, i) => String(i));
+  if (masked(sensitive) || masked(unknown) || (secrets.size > 0 && JSON.stringify(secrets.scrub(list)) !== JSON.stringify(list))) return list.map((_v, i) => String(i));
   const objects = list.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
   if (objects && list.length) {
     for (const field of IDENTITY_FIELDS) {
@@ -59,19 +72,25 @@ function embeddedJson(value: string): unknown {
 
 /**
  * Flatten a value to leaf paths, applying masks on the way down. A sensitive subtree is
- * replaced by one SENSITIVE leaf, so no part of its value is ever kept; an unknown one by
- * KNOWN_AFTER_APPLY. Strings holding JSON are opened (`policy{json}.Statement[Sid=Read]`), so
- * a change deep in a policy shows where it is. Iterative: a plan nested 100,000 levels deep
- * flattens without exhausting the call stack.
+ * replaced by one SENSITIVE leaf, so no part of its value is ever kept (only its digest);
+ * so is any leaf that holds one of the plan's `secrets`, marked or not. An unknown subtree
+ * becomes KNOWN_AFTER_APPLY. Strings holding JSON are opened (`policy{json}.Statement[Sid=Read]`),
+ * so a change deep in a policy shows where it is. Iterative: a plan nested 100,000 levels
+ * deep flattens without exhausting the call stack.
  */
-export function flatten(value: unknown, sensitive: Mask, unknown: Mask, prefix = ''): Map<string, string> {
+export function flatten(value: unknown, sensitive: Mask, unknown: Mask, secrets: Secrets = Secrets.NONE, prefix = ''): Flat {
   const out = new Map<string, string>();
+  const hidden = new Map<string, string>();
+  const hide = (path: string, v: unknown) => {
+    out.set(path, SENSITIVE);
+    if (v !== undefined) hidden.set(path, digest(v));
+  };
   const work: Array<{ value: unknown; sensitive: Mask; unknown: Mask; path: string }> = [{ value, sensitive, unknown, path: prefix }];
   while (work.length) {
     const item = work.pop()!;
     const path = item.path || '(value)';
     if (item.sensitive === true) {
-      out.set(path, SENSITIVE);
+      hide(path, item.value);
       continue;
     }
     if (item.unknown === true) {
@@ -81,7 +100,8 @@ export function flatten(value: unknown, sensitive: Mask, unknown: Mask, prefix =
     const v = item.value;
     if (Array.isArray(v)) {
       if (v.length === 0) out.set(path, '[]');
-      const labels = elementLabels(v, item.sensitive, item.unknown);
+      // a label made of a value must not carry a secret either
+      const labels = elementLabels(v, item.sensitive, item.unknown, secrets);
       v.forEach((e, i) => work.push({ value: e, sensitive: child(item.sensitive, i), unknown: child(item.unknown, i), path: index(item.path, labels[i]) }));
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
@@ -89,6 +109,8 @@ export function flatten(value: unknown, sensitive: Mask, unknown: Mask, prefix =
       for (const k of keys) work.push({ value: (v as any)[k], sensitive: child(item.sensitive, k), unknown: child(item.unknown, k), path: join(item.path, k) });
     } else if (typeof v === 'string' && embeddedJson(v) !== undefined) {
       work.push({ value: embeddedJson(v), sensitive: undefined, unknown: undefined, path: `${path}{json}` });
+    } else if (secrets.holds(v)) {
+      hide(path, v);
     } else if (v !== undefined) {
       out.set(path, v === null ? 'null' : JSON.stringify(v));
     }
@@ -100,7 +122,7 @@ export function flatten(value: unknown, sensitive: Mask, unknown: Mask, prefix =
       }
     }
   }
-  return out;
+  return { values: out, hidden };
 }
 
 // one collator, made once: localeCompare with options builds one per call (slow on big plans)
@@ -111,15 +133,36 @@ export function comparePaths(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-/** Attribute-level diff of two flattened values: only paths that differ. */
-export function diffAttributes(before: Map<string, string>, after: Map<string, string>): AttributeChange[] {
-  const paths = [...new Set([...before.keys(), ...after.keys()])].sort(comparePaths);
+/** Is `path` inside the attribute at `parent` (`output.password` and `output[0]` are in `output`)? */
+const inside = (path: string, parent: string) => path.length > parent.length && path.startsWith(parent) && '.[{'.includes(path[parent.length]);
+
+/**
+ * Attribute-level diff of two flattened values: only paths that differ. A masked value
+ * that changed reads SENSITIVE_CHANGED; one that did not is no row. An attribute that
+ * becomes known after apply is one row, its old leaves folded into it.
+ */
+export function diffAttributes(before: Flat, after: Flat): AttributeChange[] {
+  const pending = [...after.values].filter(([, v]) => v === KNOWN_AFTER_APPLY).map(([path]) => path);
+  const folded = new Map<string, string[]>();
+  for (const path of before.values.keys()) {
+    const parent = pending.find((p) => inside(path, p));
+    if (parent) folded.set(parent, [...(folded.get(parent) ?? []), path]);
+  }
+  const paths = [...new Set([...before.values.keys(), ...after.values.keys()])].sort(comparePaths);
   const out: AttributeChange[] = [];
   for (const path of paths) {
-    const b = before.get(path);
-    const a = after.get(path);
-    // two masked values may hide a change; say so rather than claiming "no change"
-    if (b === a && b !== SENSITIVE) continue;
+    if (pending.some((p) => inside(path, p)) && !after.values.has(path)) continue;
+    const old = folded.get(path);
+    const b = old ? `{ ${old.sort(comparePaths).map((p) => `${p.slice(path.length).replace(/^\./, '')} = ${before.values.get(p)}`).join(', ')} }` : before.values.get(path);
+    const a = after.values.get(path);
+    if (b === SENSITIVE && a === SENSITIVE) {
+      const [hb, ha] = [before.hidden.get(path), after.hidden.get(path)];
+      // without both digests (a redacted plan) the change cannot be ruled out: say it may have changed
+      if (hb !== undefined && hb === ha) continue;
+      out.push({ path, before: SENSITIVE, after: hb !== undefined && ha !== undefined ? SENSITIVE_CHANGED : SENSITIVE });
+      continue;
+    }
+    if (b === a) continue;
     // an attribute appearing or disappearing as null is no change a reviewer cares about
     if ((b === undefined && a === 'null') || (a === undefined && b === 'null')) continue;
     out.push({ path, before: b, after: a });
@@ -127,12 +170,12 @@ export function diffAttributes(before: Map<string, string>, after: Map<string, s
   return out;
 }
 
-/** Render a whole value (outputs) with its masks. */
-export function renderValue(value: unknown, sensitive: Mask, unknown: Mask): string | undefined {
+/** Render a whole value (outputs) with its masks and the plan's secrets. */
+export function renderValue(value: unknown, sensitive: Mask, unknown: Mask, secrets: Secrets = Secrets.NONE): string | undefined {
   if (sensitive === true) return SENSITIVE;
   if (unknown === true) return KNOWN_AFTER_APPLY;
   if (value === undefined) return undefined;
-  const flat = flatten(value, sensitive, unknown);
+  const flat = flatten(value, sensitive, unknown, secrets).values;
   if (flat.size === 1 && flat.has('(value)')) return flat.get('(value)');
   return `{ ${[...flat].sort(([a], [b]) => comparePaths(a, b)).map(([k, v]) => `${k} = ${v}`).join(', ')} }`;
 }

@@ -60,7 +60,7 @@ describe('reading real plans', () => {
     }
   });
 
-  test('a sensitive value nested in a list or map is masked, and two masked values still show as a change', () => {
+  test('a sensitive value nested in a list or map is masked, and a masked value that changed reads as changed', () => {
     const plan = {
       format_version: '1.2',
       resource_changes: [{
@@ -80,8 +80,8 @@ describe('reading real plans', () => {
     const text = [JSON.stringify(report), plainText(render(report)), renderPlanText(report)].join('\n');
     expect(text).not.toMatch(/secret|hidden/);
     expect(report.stacks[0].changes[0].attributes).toEqual([
-      { path: 'list[1]', before: '(sensitive value)', after: '(sensitive value)' },
-      { path: 'tags.a', before: '(sensitive value)', after: '(sensitive value)' },
+      { path: 'list[1]', before: '(sensitive value)', after: '(sensitive value changed)' },
+      { path: 'tags.a', before: '(sensitive value)', after: '(sensitive value changed)' },
     ]);
   });
 
