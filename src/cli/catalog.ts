@@ -4,7 +4,7 @@ import { renderScorecards, scoreCatalog, Scorecard } from '../catalog/scorecards
 import { catalogFiles, catalogJson } from '../catalog/write';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
-import { writeFilesAtomic } from '../core/files';
+import { checkOutputDir, writeFilesAtomic } from '../core/files';
 
 export interface CatalogOptions {
   readonly out?: string;
@@ -50,6 +50,7 @@ export function registerCatalog(program: Command): void {
     .option('--today <date>', 'judge expiring suppressions as of this day (YYYY-MM-DD; default: today)')
     .option('--portal-url <url>', 'where the portal is published: each component links to its scorecard there')
     .action((dir: string, options: CatalogOptions) => {
+      if (options.out) checkOutputDir(options.out, '--out');
       const result = runCatalog(dir, options);
       if (result.problems.length) {
         process.stderr.write(`goldenpath catalog: ${result.problems.length} reference(s) do not resolve:\n${result.problems.map((p) => `  ${p}\n`).join('')}`);

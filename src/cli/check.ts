@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
-import { readJsonFile, writeFileAtomic } from '../core/files';
+import { checkOutputFile, readJsonFile, writeFileAtomic } from '../core/files';
 import { loadPlugins } from '../plugins/load';
 import { evaluate, reachesThreshold, RuleSet } from '../policy/engine';
 import { planStacks } from '../policy/inputs/plan-values';
@@ -80,6 +80,7 @@ export function registerCheck(program: Command): void {
     .option('--plan <file...>', 'judge the planned values of these `terraform show -json` plans instead of configuration')
     .option('--cdktf-out <dir>', 'with --plan: the cdktf.out the plans came from, to report construct paths and honour suppressions')
     .action(async (path: string, options: CheckOptions) => {
+      if (options.output) checkOutputFile(options.output, '--output');
       const result = await runCheck(path, options);
       if (options.output) writeFileAtomic(options.output, result.output);
       else process.stdout.write(result.output);

@@ -6,6 +6,7 @@ import { registerPlan } from './plan';
 import { registerPortal } from './portal';
 import { registerStacks } from './stacks';
 import { InputError, PlatformValidationError } from '../core/errors';
+import { printable } from '../core/files';
 import { goldenPathVersion } from '../core/version';
 
 /** Exit codes: 0 ok, 1 findings or failures reached the threshold, 2 bad input. */
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Messages quote values from files; a newline in one must not split the line. */
+/** Messages quote values from files; a newline in one must not split the line, nor a control byte garble it. */
 function oneLine(message: string): string {
-  return message.replace(/\r?\n/g, '\\n');
+  return printable(message.replace(/\r?\n/g, '\\n'));
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
-import { readJsonFile, writeFileAtomic } from '../core/files';
+import { checkOutputFile, readJsonFile, writeFileAtomic } from '../core/files';
 import { diffCdktfOut } from '../plan/config-diff';
 import { compareDigests, digestOf, mergeReports, parseDigest } from '../plan/digest';
 import { enrich } from '../plan/enrich';
@@ -68,6 +68,8 @@ export function registerPlan(program: Command): void {
     .option('--digest-out <file>', 'write the change set (addresses, actions, digests of the diffs; no values) for --verify')
     .option('--verify <digest>', 'exit 1, saying why, when the planned change set differs from this reviewed one')
     .action((plans: string[], options: PlanOptions) => {
+      if (options.output) checkOutputFile(options.output, '--output');
+      if (options.digestOut) checkOutputFile(options.digestOut, '--digest-out');
       const { output, report } = runPlan(plans, options);
       if (options.digestOut) writeFileAtomic(options.digestOut, `${JSON.stringify(digestOf(report), null, 2)}\n`);
       if (options.verify) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
-import { writeFilesAtomic } from '../core/files';
+import { checkOutputDir, writeFilesAtomic } from '../core/files';
 import { buildPortal } from '../portal/site';
 
 export interface PortalCliOptions {
@@ -28,6 +28,7 @@ export function registerPortal(program: Command): void {
     .option('--backstage-url <url>', 'your Backstage: "Create a service" also links to its software template')
     .option('--template <name>', 'the Backstage template that creates a service', 'goldenpath-service')
     .action(async (dir: string, options: PortalCliOptions) => {
+      checkOutputDir(options.out, '--out');
       const files = await runPortal(dir, options);
       writeFilesAtomic(options.out, files);
       process.stdout.write(`portal: ${files.size} files in ${options.out} (open ${options.out}/index.html)\n`);

@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'fs';
-import { dirname, join } from 'path';
+import { dirname, join, resolve } from 'path';
 import { InputError } from './errors';
 
 /**
@@ -82,13 +82,21 @@ export function jsonDepth(text: string, stopAt = Infinity): number {
   return deepest;
 }
 
+/** Control characters quoted from a binary file would garble the terminal: shown as escapes. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Parse JSON text from `source`: one-line errors, and a depth limit checked first. */
 export function parseJsonText(text: string, source: string): unknown {
+  // the most common slip: the saved plan of `terraform plan -out` (a zip archive) instead of its JSON
+  if (text.startsWith('PK\u0003\u0004')) throw new InputError(`${source}: is a zip archive, not JSON; if it is a saved plan (terraform plan -out), give its JSON: terraform show -json ${source} > plan.json`);
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new InputError(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; refusing to read it`);
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new InputError(`${source}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+    throw new InputError(`${source}: not valid JSON (${printable((err as Error).message.split('\n')[0])})`);
   }
 }
 
@@ -125,4 +133,61 @@ export function writeFileAtomic(path: string, content: string): void {
 /** Write several files under `dir`, each atomically, in a stable order. */
 export function writeFilesAtomic(dir: string, files: ReadonlyMap<string, string>): void {
   for (const [rel, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) writeFileAtomic(join(dir, rel), content);
+}
+
+/** The stat of a path, or undefined where nothing is (a file where a parent folder belongs included). */
+function statIfAny(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest existing ancestor of a path (the path itself when it exists). */
+function nearestExisting(path: string): { path: string; isDirectory: boolean } {
+  let current = resolve(path);
+  for (;;) {
+    const stat = statIfAny(current);
+    if (stat) return { path: current, isDirectory: stat.isDirectory() };
+    const parent = dirname(current);
+    if (parent === current) return { path: current, isDirectory: false };
+    current = parent;
+  }
+}
+
+/**
+ * Whether files can be created in an existing directory, tried for real: permission bits
+ * say nothing for root, and read-only mounts or /proc refuse whatever the bits say.
+ */
+function canCreateIn(dir: string): string | undefined {
+  const probe = join(dir, `.${process.pid}.${Date.now().toString(36)}.goldenpath.probe`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe, { force: true });
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  }
+}
+
+/**
+ * Check, before any work, that `path` (given as `flag`) can become a folder of output: it is
+ * a folder or can be made one, and files can be created there. One InputError line otherwise.
+ */
+export function checkOutputDir(path: string, flag: string): void {
+  const existing = nearestExisting(path);
+  const where = existing.path === resolve(path) ? 'is a file' : `its ancestor ${existing.path} is a file`;
+  if (!existing.isDirectory) throw new InputError(`${flag} ${path}: ${where}, and a folder is wanted here`);
+  const refused = canCreateIn(existing.path);
+  if (refused) throw new InputError(`${flag} ${path}: cannot be written (${refused} creating a file in ${existing.path})`);
+}
+
+/** Check, before any work, that `path` (given as `flag`) can be written as one file. */
+export function checkOutputFile(path: string, flag: string): void {
+  if (statIfAny(path)?.isDirectory()) throw new InputError(`${flag} ${path}: is a folder, and a file is wanted here`);
+  const existing = nearestExisting(dirname(resolve(path)));
+  if (!existing.isDirectory) throw new InputError(`${flag} ${path}: its parent ${existing.path} is a file, not a folder`);
+  const refused = canCreateIn(existing.path);
+  if (refused) throw new InputError(`${flag} ${path}: cannot be written (${refused} creating a file in ${existing.path})`);
 }

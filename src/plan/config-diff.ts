@@ -3,17 +3,20 @@ import { isStateful } from './risk';
 import { compareFindings, wideningChanges } from './security';
 import { diffAttributes, flatten } from './values';
 import { readCdktfOut, SynthesizedStack } from '../core/cdktf-out';
+import { resolveDocument } from '../policy/resolve';
 
 export const REPLACEMENT_UNKNOWN = 'replacement not known without a plan';
 
-function resourcesOf(stack: SynthesizedStack | undefined): Map<string, { type: string; config: any; kind?: string }> {
-  const out = new Map<string, { type: string; config: any; kind?: string }>();
-  for (const [type, byName] of Object.entries<any>(stack?.json?.resource ?? {})) {
-    for (const [name, raw] of Object.entries<any>(byName ?? {})) {
-      const { ['//']: meta, ...config } = raw ?? {};
-      out.set(`${type}.${name}`, { type, config, kind: meta?.goldenpath?.kind });
-    }
-  }
+/**
+ * The managed resources of a stack with what is knowable before plan resolved (variables,
+ * locals, `jsonencode`, policy documents), as the guardrails read them: a policy written as
+ * `${jsonencode(...)}` or `${data.aws_iam_policy_document.x.json}` is diffed statement by
+ * statement, and a widened one is flagged, like a literal one.
+ */
+function resourcesOf(stack: SynthesizedStack | undefined): Map<string, { type: string; config: any }> {
+  const out = new Map<string, { type: string; config: any }>();
+  if (!stack) return out;
+  for (const r of resolveDocument(stack.json)) if (!r.type.startsWith('data.')) out.set(r.address, { type: r.type, config: r.config });
   return out;
 }
 

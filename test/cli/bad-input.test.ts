@@ -1,7 +1,7 @@
 // Every command, given each kind of bad input: one line on stderr, exit 2, no stack trace,
 // and no output file written. The same runs produce the table in docs/errors.md, so the
 // table shows the messages users really get (UPDATE_ERRORS_DOC=1 rewrites it).
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from './run-cli';
@@ -64,6 +64,32 @@ const badFiles: Array<[string, () => string]> = [
   ['JSON of the wrong shape', () => write(at('shape.json'), '"just a string"')],
   ['a 100 MB file', () => huge(at('huge.json'), 100)],
   ['JSON nested 100,000 levels deep', () => write(at('deep.json'), deep(100_000))],
+  // what `terraform plan -out` writes: a zip archive, control bytes and all
+  ['a binary plan (terraform plan -out)', () => write(at('binary.tfplan'), 'PK\u0003\u0004\u0014\u0000\u0008\u0000tfplan\u0000\u0001\u0002')],
+];
+
+const goodOut = outWithStack('good-out', (p) => write(p, '{}'));
+const aFile = () => write(at('outputs-taken', 'a-file'), 'kept as it was\n');
+/** Bad output paths: [what, path]; `/sys` refuses new files even to root, as a read-only mount would. */
+const badDirOutputs: Array<[string, () => string]> = [
+  ['a file where the folder belongs', aFile],
+  ['a folder under a file', () => join(aFile(), 'site')],
+  ['a folder that cannot be written', () => '/sys/goldenpath-out'],
+];
+const badFileOutputs: Array<[string, () => string]> = [
+  ['a folder where the file belongs', () => { mkdirSync(at('outputs-taken', 'a-folder'), { recursive: true }); return at('outputs-taken', 'a-folder'); }],
+  ['a file under a file', () => join(aFile(), 'report.md')],
+  ['a file in a folder that cannot be written', () => '/sys/goldenpath-report.md'],
+];
+/** Commands that write, given a good input and the output path under test. */
+const dirOutputCommands: Array<[string, (out: string) => string[]]> = [
+  ['catalog --out', (out) => ['catalog', goodOut, '--out', out]],
+  ['portal --out', (out) => ['portal', goodOut, '--out', out, '--today', '2026-11-26']],
+];
+const fileOutputCommands: Array<[string, (out: string) => string[]]> = [
+  ['check --output', (out) => ['check', goodOut, '--output', out]],
+  ['plan --output', (out) => ['plan', validPlan, '--output', out]],
+  ['plan --digest-out', (out) => ['plan', validPlan, '--digest-out', out]],
 ];
 
 /** Commands that read a cdktf.out, with where they would write. */
@@ -93,6 +119,8 @@ async function expectOneLineExit2(command: string, input: string, args: string[]
   expect({ code: r.code, lines: lines.length }).toEqual({ code: 2, lines: 1 });
   expect(lines[0]).toMatch(/^goldenpath: /);
   expect(r.err).not.toMatch(/\n\s+at |internal error|TypeError|RangeError|Maximum call stack/);
+  // eslint-disable-next-line no-control-regex
+  expect(lines[0]).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/); // quoted bytes are escaped, never raw
   for (const written of [out, `${out}.digest`]) expect(existsSync(written)).toBe(false); // nothing half-written
   rows.push({ command, input, message: lines[0].split(root).join('<tmp>') });
 }
@@ -109,6 +137,21 @@ describe('bad input to every command: one line on stderr, exit 2, nothing writte
     test.each(badFiles)(`${command}: %s`, async (input, make) => {
       const out = at('outputs', `${n++}`);
       await expectOneLineExit2(command, input, args(make(), out), out);
+    });
+  }
+
+  const outputCases = [...dirOutputCommands.map(([c, a]) => [c, a, badDirOutputs] as const), ...fileOutputCommands.map(([c, a]) => [c, a, badFileOutputs] as const)];
+  for (const [command, args, outputs] of outputCases) {
+    test.each(outputs as Array<[string, () => string]>)(`${command}: %s`, async (input, make) => {
+      const out = make();
+      const before = existsSync(out) && !statSync(out).isDirectory() ? readFileSync(out, 'utf8') : undefined;
+      const r = await runCli(...args(out));
+      const lines = r.err.split('\n').filter(Boolean);
+      expect({ code: r.code, lines: lines.length, out: r.out }).toEqual({ code: 2, lines: 1, out: '' });
+      expect(lines[0]).toMatch(new RegExp(`^goldenpath: ${command.split(' ').pop()} `));
+      // checked before any work: a file in the way is left as it was, nothing is made under it
+      if (before !== undefined) expect(readFileSync(out, 'utf8')).toBe(before);
+      rows.push({ command, input, message: lines[0].split(root).join('<tmp>') });
     });
   }
 
@@ -148,7 +191,8 @@ describe('bad input to every command: one line on stderr, exit 2, nothing writte
       writeFileSync(docPath, `${doc.slice(0, from)}\n${table}\n${doc.slice(to)}`);
       return;
     }
-    expect(rows.length).toBe(dirCommands.length * badOuts.length + fileCommands.length * badFiles.length);
+    expect(rows.length).toBe(dirCommands.length * badOuts.length + fileCommands.length * badFiles.length
+      + dirOutputCommands.length * badDirOutputs.length + fileOutputCommands.length * badFileOutputs.length);
     expect(current).toBe(table); // run with UPDATE_ERRORS_DOC=1 after changing a message
   });
 });

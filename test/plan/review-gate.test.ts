@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import MarkdownIt from 'markdown-it';
+import { SynthesizedStack } from '../../src/core/cdktf-out';
+import { diffStack } from '../../src/plan/config-diff';
 import { ChangeAction, PlanReport } from '../../src/plan/model';
 import { parsePlan, readPlanFile } from '../../src/plan/plan-reader';
 import { inert, renderPlanMarkdown } from '../../src/plan/render-markdown';
@@ -69,6 +71,12 @@ describe('the plan comment shows every real change', () => {
     const report: PlanReport = { stacks: [parsePlan('s', plan(gone('aws_elasticache_replication_group.c'), gone('aws_security_group.c'), gone('aws_elasticache_subnet_group.c'), gone('aws_elasticache_user.c')))] };
     const text = plainText(renderPlanMarkdown(report));
     expect(text).toMatch(/Risk: 1 resource that holds data destroyed or replaced\*\* — destroys <code>aws_elasticache_replication_group.c<\/code>/);
+  });
+
+  test('terraform_data holds no data: replacing one is no data-loss risk', () => {
+    const replaced = parsePlan('s', plan(rc('terraform_data.marker', ['delete', 'create'], { input: 'a' }, { input: 'b' })));
+    expect(replaced.changes[0]).toMatchObject({ action: 'replace', stateful: false });
+    expect(plainText(renderPlanMarkdown({ stacks: [replaced] }))).toMatch(/No resource that holds data .* is destroyed or replaced/);
   });
 
   test('data-source reads, deferred changes and imports are reported, not dropped', () => {
@@ -173,6 +181,26 @@ describe('security delta', () => {
     const closed = parsePlan('s', plan(rc('aws_security_group.web', ['update'], sg('0.0.0.0/0'), sg('10.0.0.0/8'))));
     expect(closed.security!.fixed.map((f) => f.ruleId)).toContain('GP-NET-001');
     expect(closed.security!.introduced).toEqual([]);
+  });
+
+  describe('the offline review (two cdktf.out trees) flags added wildcard actions however the policy is written', () => {
+    const statement = (actions: string[]) => ({ Effect: 'Allow', Action: actions, Resource: 'arn:aws:sqs:eu-west-1:111111111111:orders' });
+    const forms: Array<[string, (actions: string[]) => object]> = [
+      ['a JSON string', (actions) => ({ resource: { aws_iam_role_policy: { p: { role: 'r', policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement(actions)] }) } } } })],
+      // what cdktf's Fn.jsonencode writes
+      ['jsonencode(...)', (actions) => ({ resource: { aws_iam_role_policy: { p: { role: 'r', policy: `\${jsonencode({"Version" = "2012-10-17", "Statement" = [${JSON.stringify(statement(actions)).replace(/":/g, '" =')}]})}` } } } })],
+      ['an aws_iam_policy_document', (actions) => ({
+        data: { aws_iam_policy_document: { d: { statement: [{ effect: 'Allow', actions, resources: ['arn:aws:sqs:eu-west-1:111111111111:orders'] }] } } },
+        resource: { aws_iam_role_policy: { p: { role: 'r', policy: '${data.aws_iam_policy_document.d.json}' } } },
+      })],
+    ];
+    const stack = (json: object) => ({ name: 's', json }) as unknown as SynthesizedStack;
+    test.each(forms)('%s', (_form, make) => {
+      const diff = diffStack('s', stack(make(['sqs:SendMessage'])), stack(make(['sqs:SendMessage', 'sqs:*', 'kms:*'])));
+      expect(diff.security!.widening).toEqual(['aws_iam_role_policy.p: new wildcard action "kms:*"', 'aws_iam_role_policy.p: new wildcard action "sqs:*"']);
+      // and no widening when the same policy is only reformatted
+      expect(diffStack('s', stack(make(['sqs:SendMessage'])), stack(make(['sqs:SendMessage']))).security!.widening).toEqual([]);
+    });
   });
 
   test('switching encryption or a public access block off is flagged even when no rule fails', () => {
