@@ -1,4 +1,3 @@
-import { Command, Option } from 'commander';
 import { buildCatalog, CatalogModel } from '../catalog/model';
 import { renderScorecards, scoreCatalog, Scorecard } from '../catalog/scorecards';
 import { catalogFiles, catalogJson } from '../catalog/write';
@@ -40,25 +39,16 @@ export function runCatalog(dir: string, options: CatalogOptions): CatalogResult 
   return { model, scorecards, files, problems };
 }
 
-export function registerCatalog(program: Command): void {
-  program.command('catalog')
-    .description('write Backstage catalog entities (and scorecards) from cdktf.out; exits 1 on a dangling reference')
-    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
-    .option('-o, --out <dir>', 'write catalog-info.yaml files (or catalog.json) here; without it, print the JSON document')
-    .addOption(new Option('-f, --format <format>', 'yaml: a catalog-info.yaml per system and a Location; json: one document').choices(['yaml', 'json']).default('yaml'))
-    .option('--scorecards', 'print the scorecard of every component, per team')
-    .option('--today <date>', 'judge expiring suppressions as of this day (YYYY-MM-DD; default: today)')
-    .option('--portal-url <url>', 'where the portal is published: each component links to its scorecard there')
-    .action((dir: string, options: CatalogOptions) => {
-      if (options.out) checkOutputDir(options.out, '--out');
-      const result = runCatalog(dir, options);
-      if (result.problems.length) {
-        process.stderr.write(`goldenpath catalog: ${result.problems.length} reference(s) do not resolve:\n${result.problems.map((p) => `  ${p}\n`).join('')}`);
-        process.exitCode = 1;
-        return;
-      }
-      if (options.out) writeFilesAtomic(options.out, result.files);
-      else if (!options.scorecards) process.stdout.write(catalogJson(result.model));
-      if (options.scorecards) process.stdout.write(renderScorecards(result.scorecards));
-    });
+/** What `goldenpath catalog` does once its flags are read. */
+export function catalogAction(dir: string, options: CatalogOptions): void {
+  if (options.out) checkOutputDir(options.out, '--out');
+  const result = runCatalog(dir, options);
+  if (result.problems.length) {
+    process.stderr.write(`goldenpath catalog: ${result.problems.length} reference(s) do not resolve:\n${result.problems.map((p) => `  ${p}\n`).join('')}`);
+    process.exitCode = 1;
+    return;
+  }
+  if (options.out) writeFilesAtomic(options.out, result.files);
+  else if (!options.scorecards) process.stdout.write(catalogJson(result.model));
+  if (options.scorecards) process.stdout.write(renderScorecards(result.scorecards));
 }

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'fs';
 import { join } from 'path';
-import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
 import { checkOutputFile, readJsonFile, writeFileAtomic } from '../core/files';
@@ -68,22 +67,11 @@ export async function runCheck(path: string, options: CheckOptions): Promise<{ o
   return { output, report, exitCode: reachesThreshold(report, options.failOn) ? 1 : 0 };
 }
 
-export function registerCheck(program: Command): void {
-  program.command('check')
-    .description('run the guardrails over a cdktf.out directory (any CDKTF app), plain Terraform (*.tf, *.tf.json) or a plan')
-    .argument('[path]', 'a cdktf.out directory, a Terraform file, or a directory of Terraform modules', 'cdktf.out')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a failed finding reaches this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .option('-p, --pack <name...>', `rule packs to run (default: all of ${BUILT_IN_PACKS.map((p) => p.name).join(', ')})`)
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--plugin <module...>', "also run these plugins' rule packs (a path or a package exporting `plugins`)")
-    .option('--plan <file...>', 'judge the planned values of these `terraform show -json` plans instead of configuration')
-    .option('--cdktf-out <dir>', 'with --plan: the cdktf.out the plans came from, to report construct paths and honour suppressions')
-    .action(async (path: string, options: CheckOptions) => {
-      if (options.output) checkOutputFile(options.output, '--output');
-      const result = await runCheck(path, options);
-      if (options.output) writeFileAtomic(options.output, result.output);
-      else process.stdout.write(result.output);
-      process.exitCode = result.exitCode;
-    });
+/** What `goldenpath check` does once its flags are read. */
+export async function checkAction(path: string, options: CheckOptions): Promise<void> {
+  if (options.output) checkOutputFile(options.output, '--output');
+  const result = await runCheck(path, options);
+  if (options.output) writeFileAtomic(options.output, result.output);
+  else process.stdout.write(result.output);
+  process.exitCode = result.exitCode;
 }

@@ -1,10 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerCatalog } from './catalog';
-import { registerCheck } from './check';
-import { registerNew } from './new';
-import { registerPlan } from './plan';
-import { registerPortal } from './portal';
-import { registerStacks } from './stacks';
+import { registerCommands } from './program';
 import { InputError, PlatformValidationError } from '../core/errors';
 import { printable } from '../core/files';
 import { goldenPathVersion } from '../core/version';
@@ -21,12 +16,7 @@ export function buildProgram(): Command {
     // commander's own error text is replaced by our one line in main(); set before the
     // subcommands are added so they inherit it
     .configureOutput({ writeErr: () => undefined });
-  registerCatalog(program);
-  registerCheck(program);
-  registerNew(program);
-  registerPlan(program);
-  registerPortal(program);
-  registerStacks(program);
+  registerCommands(program);
   return program;
 }
 

@@ -1,14 +1,13 @@
-import { Command, Option } from 'commander';
 import { InputError } from '../core/errors';
 import { readInputText } from '../core/files';
 import { goldenPathVersion } from '../core/version';
 import { loadPlugins } from '../plugins/load';
 import { generateProject } from '../scaffold/generate';
 import { installAndSynth } from '../scaffold/install';
-import { resolveValues, ScaffoldKind, ScaffoldRequest, SERVICE_TEMPLATES, ServiceTemplate } from '../scaffold/values';
+import { resolveValues, ScaffoldKind, ScaffoldRequest, ServiceTemplate } from '../scaffold/values';
 import { writeProject } from '../scaffold/write';
 
-interface NewOptions {
+export interface NewOptions {
   readonly team?: string;
   readonly dir?: string;
   readonly template?: ServiceTemplate;
@@ -44,7 +43,8 @@ async function ask(kind: ScaffoldKind, name: string | undefined, options: NewOpt
   };
 }
 
-async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: NewOptions): Promise<void> {
+/** What `goldenpath new <kind>` does once its flags are read. */
+export async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: NewOptions): Promise<void> {
   const { name, team } = await ask(kind, nameArg, options);
   let score: ScaffoldRequest['score'];
   if (options.score !== undefined) {
@@ -91,37 +91,4 @@ async function runNew(kind: ScaffoldKind, nameArg: string | undefined, options: 
     }
   }
   process.stdout.write(`next: cd ${dir}${options.install ? '' : ' && npm install'} && npm test && npx cdktf synth && npx goldenpath check cdktf.out\n`);
-}
-
-const common = (cmd: Command) => cmd
-  .option('--dir <dir>', 'where to write the project (default: a folder named after it)')
-  .option('--environments <names>', 'environments, comma-separated', 'dev,prod')
-  .option('--region <region>', 'AWS region of the environments', 'eu-west-1')
-  .option('--goldenpath <spec>', 'the goldenpath dependency in package.json (default: ^this version)')
-  .option('--force', 'write into a directory that is not empty')
-  .option('--install', 'run npm install and the first synth, with progress')
-  .option('--dry-run', 'list the files it would write, and write nothing')
-  .option('--plugin <module...>', "add these plugins' template files (a path or a package exporting `plugins`)");
-
-export function registerNew(program: Command): void {
-  const cmd = program.command('new').description('scaffold a service, a platform or a distribution: installs, synthesizes and passes its own tests as generated');
-  common(cmd.command('service').argument('[name]', 'the service name (a DNS label)')
-    .description("a team's service repository on the golden path")
-    .option('--team <team>', 'the owning team')
-    .addOption(new Option('--template <template>', 'what kind of service').choices([...SERVICE_TEMPLATES]).default('web-service'))
-    .option('--score <file>', 'describe the workload with this Score file (score.dev/v1b1)')
-    .option('--org <org>', "the platform's org", 'acme'))
-    .action((name: string | undefined, options: NewOptions) => runNew('service', name, options));
-  common(cmd.command('platform').argument('[org]', 'the organisation (a DNS label)')
-    .description('the platform repository: Platform with its environments, teams, state backend and account baselines')
-    .option('--teams <names>', 'teams, comma-separated', 'example'))
-    .action((org: string | undefined, options: NewOptions) => runNew('platform', org, options));
-  common(cmd.command('plugin').argument('[package]', 'the plugin package name, e.g. @acme/goldenpath-cost')
-    .description('a plugin package: the GoldenPathPlugin contract with a tag, a service hook and a scorecard check to start from')
-    .option('--org <org>', 'the org (default: the package scope)'))
-    .action((pkg: string | undefined, options: NewOptions) => runNew('plugin', pkg, options));
-  common(cmd.command('distribution').argument('[package]', 'the package name, e.g. @acme/platform')
-    .description("a package that wraps goldenpath with the org's defaults, to publish to your registry")
-    .option('--org <org>', 'the org (default: the package scope)'))
-    .action((pkg: string | undefined, options: NewOptions) => runNew('distribution', pkg, options));
 }

@@ -1,4 +1,3 @@
-import { Command, Option } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
 import { checkOutputFile, readJsonFile, writeFileAtomic } from '../core/files';
@@ -7,7 +6,7 @@ import { compareDigests, digestOf, mergeReports, parseDigest } from '../plan/dig
 import { enrich } from '../plan/enrich';
 import { PlanReport, StackChanges } from '../plan/model';
 import { readPlanFile } from '../plan/plan-reader';
-import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../plan/render-markdown';
+import { renderPlanMarkdown } from '../plan/render-markdown';
 import { renderPlanText } from '../plan/render-text';
 
 export interface PlanOptions {
@@ -53,36 +52,22 @@ export function runPlan(plans: string[], options: PlanOptions): { output: string
   return { output, report };
 }
 
-export function registerPlan(program: Command): void {
-  program.command('plan')
-    .description('review terraform plans (terraform show -json) or two cdktf.out trees as a report for pull requests')
-    .argument('[plans...]', 'plan JSON files; name the stack with stack=path, or it is taken from the path')
-    .option('--base <dir>', 'cdktf.out of the base branch (offline review, no terraform needed)')
-    .option('--head <dir>', 'cdktf.out of the pull request')
-    .option('--cdktf-out <dir>', 'cdktf.out the plans were made from: adds owners, construct paths and guardrail findings')
-    .option('--base-cdktf-out <dir>', 'cdktf.out of the base branch: owners and construct paths of what the plans destroy')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['markdown', 'text', 'json']).default('markdown'))
-    .option('--max-chars <n>', 'longest Markdown report (GitHub rejects longer comments)', String(GITHUB_COMMENT_LIMIT))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--from-json <reports...>', 'render reports written by --format json (one per plan job), as one comment')
-    .option('--digest-out <file>', 'write the change set (addresses, actions, digests of the diffs; no values) for --verify')
-    .option('--verify <digest>', 'exit 1, saying why, when the planned change set differs from this reviewed one')
-    .action((plans: string[], options: PlanOptions) => {
-      if (options.output) checkOutputFile(options.output, '--output');
-      if (options.digestOut) checkOutputFile(options.digestOut, '--digest-out');
-      const { output, report } = runPlan(plans, options);
-      if (options.digestOut) writeFileAtomic(options.digestOut, `${JSON.stringify(digestOf(report), null, 2)}\n`);
-      if (options.verify) {
-        const differences = compareDigests(parseDigest(readJsonFile(options.verify, 'a change-set digest written by --digest-out'), options.verify), digestOf(report));
-        if (differences.length) {
-          process.stderr.write(`goldenpath plan: the plan differs from the reviewed one; nothing may be applied:\n${differences.map((d) => `  ${d}\n`).join('')}`);
-          process.exitCode = 1;
-          return;
-        }
-        process.stderr.write('goldenpath plan: the plan matches the reviewed change set\n');
-      }
-      for (const s of report.stacks) for (const w of s.warnings ?? []) process.stderr.write(`goldenpath plan: warning: ${s.stack}: ${w}\n`);
-      if (options.output) writeFileAtomic(options.output, output);
-      else process.stdout.write(output);
-    });
+/** What `goldenpath plan` does once its flags are read. */
+export function planAction(plans: string[], options: PlanOptions): void {
+  if (options.output) checkOutputFile(options.output, '--output');
+  if (options.digestOut) checkOutputFile(options.digestOut, '--digest-out');
+  const { output, report } = runPlan(plans, options);
+  if (options.digestOut) writeFileAtomic(options.digestOut, `${JSON.stringify(digestOf(report), null, 2)}\n`);
+  if (options.verify) {
+    const differences = compareDigests(parseDigest(readJsonFile(options.verify, 'a change-set digest written by --digest-out'), options.verify), digestOf(report));
+    if (differences.length) {
+      process.stderr.write(`goldenpath plan: the plan differs from the reviewed one; nothing may be applied:\n${differences.map((d) => `  ${d}\n`).join('')}`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write('goldenpath plan: the plan matches the reviewed change set\n');
+  }
+  for (const s of report.stacks) for (const w of s.warnings ?? []) process.stderr.write(`goldenpath plan: warning: ${s.stack}: ${w}\n`);
+  if (options.output) writeFileAtomic(options.output, output);
+  else process.stdout.write(output);
 }

@@ -1,4 +1,3 @@
-import { Command } from 'commander';
 import { readCdktfOut } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
 import { checkOutputDir, writeFilesAtomic } from '../core/files';
@@ -19,18 +18,10 @@ export async function runPortal(dir: string, options: Omit<PortalCliOptions, 'ou
   return buildPortal(readCdktfOut(dir), { today, backstageUrl: options.backstageUrl, templateName: options.template });
 }
 
-export function registerPortal(program: Command): void {
-  program.command('portal')
-    .description('build the static portal site (plain HTML, CSS and a search script) from cdktf.out')
-    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
-    .requiredOption('-o, --out <dir>', 'write the site here (open index.html, or publish the folder)')
-    .option('--today <date>', 'judge scorecards and expiring suppressions as of this day (YYYY-MM-DD; default: today)')
-    .option('--backstage-url <url>', 'your Backstage: "Create a service" also links to its software template')
-    .option('--template <name>', 'the Backstage template that creates a service', 'goldenpath-service')
-    .action(async (dir: string, options: PortalCliOptions) => {
-      checkOutputDir(options.out, '--out');
-      const files = await runPortal(dir, options);
-      writeFilesAtomic(options.out, files);
-      process.stdout.write(`portal: ${files.size} files in ${options.out} (open ${options.out}/index.html)\n`);
-    });
+/** What `goldenpath portal` does once its flags are read. */
+export async function portalAction(dir: string, options: PortalCliOptions): Promise<void> {
+  checkOutputDir(options.out, '--out');
+  const files = await runPortal(dir, options);
+  writeFilesAtomic(options.out, files);
+  process.stdout.write(`portal: ${files.size} files in ${options.out} (open ${options.out}/index.html)\n`);
 }

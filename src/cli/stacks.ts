@@ -1,6 +1,10 @@
-import { Command } from 'commander';
 import { readCdktfOut, SynthesizedStack } from '../core/cdktf-out';
 import { InputError } from '../core/errors';
+
+export interface StacksOptions {
+  readonly environments?: string;
+  readonly waves?: boolean;
+}
 
 export interface StackEntry {
   readonly name: string;
@@ -50,15 +54,9 @@ export function stackWaves(stacks: readonly SynthesizedStack[], environments?: r
   return out;
 }
 
-export function registerStacks(program: Command): void {
-  program.command('stacks')
-    .description('list the stacks of a cdktf.out by environment, as JSON for CI job matrices')
-    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
-    .option('-e, --environments <names>', 'only these environments, comma-separated (each gets a list, even if empty)')
-    .option('--waves', 'per environment, the stacks in apply order: waves of stacks whose dependencies are applied')
-    .action((dir: string, options: { environments?: string; waves?: boolean }) => {
-      const environments = options.environments?.split(',').map((e) => e.trim()).filter(Boolean);
-      const stacks = readCdktfOut(dir);
-      process.stdout.write(`${JSON.stringify(options.waves ? stackWaves(stacks, environments) : stackMatrix(stacks, environments))}\n`);
-    });
+/** What `goldenpath stacks` does once its flags are read. */
+export function stacksAction(dir: string, options: StacksOptions): void {
+  const environments = options.environments?.split(',').map((e) => e.trim()).filter(Boolean);
+  const stacks = readCdktfOut(dir);
+  process.stdout.write(`${JSON.stringify(options.waves ? stackWaves(stacks, environments) : stackMatrix(stacks, environments))}\n`);
 }

@@ -3,17 +3,9 @@ import { annotate } from './annotate';
 import { IAspect, TerraformResource, Token } from '../cdk';
 import { ResolvedContext, GoldenPathContext } from './context';
 import { deriveName } from './naming';
+import { TAG_KEYS } from './tag-keys';
 
-/** Tag keys written on every taggable AWS resource. */
-export const TAG_KEYS = {
-  org: 'goldenpath:org',
-  team: 'goldenpath:team',
-  owner: 'goldenpath:owner',
-  service: 'goldenpath:service',
-  environment: 'goldenpath:environment',
-  costCentre: 'goldenpath:cost-centre',
-  managedBy: 'goldenpath:managed-by',
-} as const;
+export { TAG_KEYS };
 
 /**
  * Label keys for Kubernetes objects. A ':' is not allowed in a label key, so the prefix is

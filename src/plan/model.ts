@@ -1,6 +1,9 @@
 import { SENSITIVE } from '../core/secrets';
 import { Finding } from '../policy/model';
 
+/** GitHub rejects issue and pull-request comments longer than this (characters). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
 /** What happens to a resource, with replacements folded into one action. */
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'forget' | 'no-op';
 

@@ -1,9 +1,9 @@
 import { structuredPatch } from 'diff';
 import { REPLACEMENT_UNKNOWN } from './config-diff';
-import { countByAction, PlanReport, ResourceChange, StackChanges } from './model';
+import { countByAction, GITHUB_COMMENT_LIMIT, PlanReport, ResourceChange, StackChanges } from './model';
 
-/** GitHub rejects issue and pull-request comments longer than this. */
-export const GITHUB_COMMENT_LIMIT = 65_536;
+export { GITHUB_COMMENT_LIMIT };
+
 const MAX_ROWS = 40;
 /** Lines per security list; the section comes first and must leave room for the destroys. */
 const SECURITY_LINES = 25;
@@ -19,9 +19,22 @@ interface Block {
   readonly priority: number;
   /** What the footer says was cut. */
   readonly category: string;
-  readonly text: string;
-  /** A shorter form for must-keep blocks when even they do not fit. */
-  readonly compact?: string;
+  /**
+   * The text, rendered only when it may still fit: a plan of ten thousand changes fills the
+   * comment after a few hundred, and the rest are counted, never rendered.
+   */
+  readonly text: () => string;
+  /** A length the text is never shorter than, known without rendering it. */
+  readonly atLeast: number;
+  /** A shorter form for must-keep blocks when even they do not fit, and its lower bound. */
+  readonly compact?: () => string;
+  readonly compactAtLeast?: number;
+}
+
+/** Renders a block's text once. */
+function once(render: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= render());
 }
 
 /**
@@ -31,10 +44,25 @@ interface Block {
  * space after them (no mention, no issue reference).
  */
 export function inert(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '&#8203;' : ''}`);
+  // one pass over the characters with a table: the report renders hundreds of thousands of them
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const replacement = INERT[s.charCodeAt(i)];
+    if (replacement === undefined) continue;
+    out += s.slice(from, i) + replacement;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
+
+/** What `inert` writes for each ASCII character it replaces. */
+const INERT: Array<string | undefined> = Array.from({ length: 128 }, (_v, c) => {
+  if (c < 0x20 || c === 0x7f) return ' ';
+  const ch = String.fromCharCode(c);
+  if (!/[!-/:-@[-`{-~]/.test(ch)) return undefined;
+  return `&#${c};${ch === '@' || ch === '#' ? '&#8203;' : ''}`;
+});
 
 const code = (s: string) => `<code>${inert(s)}</code>`;
 
@@ -143,7 +171,7 @@ function stackBlocks(s: StackChanges, base: number): Block[] {
   const managed = s.changes.filter((c) => c.mode !== 'data');
   const by = (...actions: string[]) => managed.filter((c) => actions.includes(c.action));
   // headings carry no category: only cut resources and tables are counted in the footer
-  const header = (text: string, priority: number, category = '') => blocks.push({ order: order++, priority, category, text });
+  const header = (text: string, priority: number, category = '') => blocks.push({ order: order++, priority, category, text: () => text, atLeast: text.length });
   const n = managed.filter((c) => c.action !== 'no-op').length;
   header(`\n### Stack ${code(s.stack)} — ${n} change${n === 1 ? '' : 's'}\n\n`, 0);
   if (s.warnings?.length) {
@@ -152,7 +180,20 @@ function stackBlocks(s: StackChanges, base: number): Block[] {
   const section = (title: string, items: readonly ResourceChange[], priority: number, category: string) => {
     if (!items.length) return;
     header(`#### ${title}\n\n`, priority);
-    for (const c of items) blocks.push({ order: order++, priority, category, text: entry(c), compact: `- ${summaryLine(c)}\n\n` });
+    for (const c of items) {
+      // inert never shortens text; the fixed parts of an entry and of a table row are longer than these margins
+      const summaryAtLeast = c.address.length + c.action.length + 20;
+      const rowsAtLeast = c.attributes.slice(0, MAX_ROWS).reduce((sum, a) => sum + a.path.length + 20, 0);
+      blocks.push({
+        order: order++,
+        priority,
+        category,
+        text: once(() => entry(c)),
+        atLeast: summaryAtLeast + 30 + rowsAtLeast,
+        compact: once(() => `- ${summaryLine(c)}\n\n`),
+        compactAtLeast: summaryAtLeast + 4,
+      });
+    }
   };
   section('Destroy and replace', [...by('delete'), ...by('replace')], 0, 'destroys');
   section('Update', by('update'), 2, 'updates');
@@ -198,27 +239,23 @@ export function renderPlanMarkdown(report: PlanReport, maxChars = GITHUB_COMMENT
   let budget = maxChars - head.length - footerReserve;
   const keep = new Map<Block, string>();
   const must = blocks.filter((b) => b.priority === 0);
-  const mustFull = must.reduce((n, b) => n + b.text.length, 0);
+  // do the must-keep blocks fit whole? Rendered only until the answer is known
+  let mustFull = 0;
+  for (const b of must) if ((mustFull += b.text().length) > budget) break;
   const useCompact = mustFull > budget;
   const cut = new Map<string, number>();
-  for (const b of must) {
-    const text = useCompact ? b.compact ?? b.text : b.text;
-    if (text.length <= budget) {
-      keep.set(b, text);
-      budget -= text.length;
-    } else if (b.category) {
-      cut.set(b.category, (cut.get(b.category) ?? 0) + 1);
-    }
-  }
-  for (const b of blocks.filter((x) => x.priority > 0).sort((x, y) => x.priority - y.priority || x.order - y.order)) {
-    if (b.text.length <= budget) {
-      keep.set(b, b.text);
-      budget -= b.text.length;
+  const place = (b: Block, compact: boolean) => {
+    const [text, atLeast] = compact && b.compact ? [b.compact, b.compactAtLeast ?? 0] : [b.text, b.atLeast];
+    if (atLeast <= budget && text().length <= budget) {
+      keep.set(b, text());
+      budget -= text().length;
     } else if (b.category) {
       // keep going: a smaller block further down may still fit
       cut.set(b.category, (cut.get(b.category) ?? 0) + 1);
     }
-  }
+  };
+  for (const b of must) place(b, useCompact);
+  for (const b of blocks.filter((x) => x.priority > 0).sort((x, y) => x.priority - y.priority || x.order - y.order)) place(b, false);
   const body = [...keep].sort(([a], [b]) => a.order - b.order).map(([, text]) => text).join('');
   const notes: string[] = [];
   if (useCompact) notes.push('destroy diffs shortened to one line each');

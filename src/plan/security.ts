@@ -1,7 +1,7 @@
 import { ResourceChange, SecurityDelta, SENSITIVE } from './model';
 import { Secrets } from '../core/secrets';
-import { evaluateStack, RuleSet } from '../policy/engine';
-import { Finding } from '../policy/model';
+import { findingOf, RuleSet, Verdict, verdicts } from '../policy/engine';
+import { Finding, StackView } from '../policy/model';
 import { BUILT_IN_PACKS } from '../policy/packs';
 import { stackView } from '../policy/stack-view';
 
@@ -24,8 +24,21 @@ function masked(value: unknown, sensitive: unknown, unknown: unknown, depth = 0)
   return value;
 }
 
-/** Failed findings of a set of resources, keyed `address rule`. */
-function failures(name: string, resources: Array<{ address: string; type: string; config: unknown }>): Map<string, Finding> {
+type Config = { address: string; type: string; config: unknown };
+
+/**
+ * Failed rules on a set of resources, keyed `address rule`; only resources `judged` admits
+ * are judged, the others are there for the rules that look across resources. Findings are
+ * made later, for the few keys that differ between before and after.
+ */
+interface Failures {
+  /** address → rule id → verdict */
+  readonly failed: Map<string, Map<string, Verdict>>;
+  readonly view: StackView;
+  readonly addressOf: Map<string, string>;
+}
+
+function failures(name: string, resources: readonly Config[], judged?: ReadonlySet<string>): Failures {
   const json: { resource: Record<string, Record<string, unknown>> } = { resource: {} };
   const addressOf = new Map<string, string>();
   resources.forEach((r, i) => {
@@ -33,26 +46,35 @@ function failures(name: string, resources: Array<{ address: string; type: string
     (json.resource[r.type] ??= {})[key] = r.config;
     addressOf.set(`${r.type}.${key}`, r.address);
   });
-  const out = new Map<string, Finding>();
-  for (const f of evaluateStack(stackView(name, json), RULES)) {
-    if (f.status !== 'fail') continue;
-    const address = addressOf.get(f.address) ?? f.address;
-    out.set(`${address} ${f.ruleId}`, { ...f, address });
+  const view = stackView(name, json);
+  // by address, then rule: no key string per verdict (a big plan has tens of thousands)
+  const failed = new Map<string, Map<string, Verdict>>();
+  for (const v of verdicts(view, RULES, judged && ((r) => judged.has(addressOf.get(r.address)!)))) {
+    if (v.outcome.status !== 'fail') continue;
+    const address = addressOf.get(v.resource.address)!;
+    let rules = failed.get(address);
+    if (!rules) failed.set(address, (rules = new Map()));
+    rules.set(v.active.rule.id, v);
   }
-  return out;
+  return { failed, view, addressOf };
 }
 
 /** Compare the guardrails on the old and the new configuration of the same resources. */
-export function compareFindings(name: string, before: Array<{ address: string; type: string; config: unknown }>, after: Array<{ address: string; type: string; config: unknown }>):
-{ introduced: Finding[]; fixed: Finding[] } {
-  const was = failures(name, before);
-  const now = failures(name, after);
+export function compareFindings(name: string, before: readonly Config[], after: readonly Config[]): { introduced: Finding[]; fixed: Finding[] } {
+  // a resource that is destroyed fixes nothing and introduces nothing: its old self is not judged
   const stillThere = new Set(after.map((r) => r.address));
-  return {
-    introduced: [...now].filter(([k]) => !was.has(k)).map(([, f]) => f),
-    // a finding on a resource that is destroyed is gone, but that is no fix to credit
-    fixed: [...was].filter(([k, f]) => !now.has(k) && stillThere.has(f.address)).map(([, f]) => f),
+  const was = failures(name, before, stillThere);
+  const now = failures(name, after);
+  /** Findings on one side whose rule does not fail on the same resource on the other. */
+  const onlyIn = (side: Failures, other: Failures): Finding[] => {
+    const out: Finding[] = [];
+    for (const [address, rules] of side.failed) {
+      const there = other.failed.get(address);
+      for (const [ruleId, v] of rules) if (!there?.has(ruleId)) out.push({ ...findingOf(side.view, v), address });
+    }
+    return out;
   };
+  return { introduced: onlyIn(now, was), fixed: onlyIn(was, now) };
 }
 
 const INTERNET = new Set(['"0.0.0.0/0"', '"::/0"']);

@@ -98,6 +98,7 @@ export function flatten(value: unknown, sensitive: Mask, unknown: Mask, secrets:
       continue;
     }
     const v = item.value;
+    let json: unknown;
     if (Array.isArray(v)) {
       if (v.length === 0) out.set(path, '[]');
       // a label made of a value must not carry a secret either
@@ -107,8 +108,8 @@ export function flatten(value: unknown, sensitive: Mask, unknown: Mask, secrets:
       const keys = Object.keys(v);
       if (keys.length === 0) out.set(path, '{}');
       for (const k of keys) work.push({ value: (v as any)[k], sensitive: child(item.sensitive, k), unknown: child(item.unknown, k), path: join(item.path, k) });
-    } else if (typeof v === 'string' && embeddedJson(v) !== undefined) {
-      work.push({ value: embeddedJson(v), sensitive: undefined, unknown: undefined, path: `${path}{json}` });
+    } else if (typeof v === 'string' && (json = embeddedJson(v)) !== undefined) {
+      work.push({ value: json, sensitive: undefined, unknown: undefined, path: `${path}{json}` });
     } else if (secrets.holds(v)) {
       hide(path, v);
     } else if (v !== undefined) {

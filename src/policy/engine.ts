@@ -1,7 +1,7 @@
 import { Finding, FindingsReport, Pack, ResourceView, Rule, RuleOutcome, Severity, StackView, Suppression } from './model';
 
 /** A rule as a pack puts it to work. */
-interface ActiveRule {
+export interface ActiveRule {
   readonly rule: Rule;
   readonly severity: Severity;
   readonly pack: Pack;
@@ -55,44 +55,68 @@ function judge(rule: Rule, resource: ResourceView, stack: StackView): RuleOutcom
   return { status: 'unknown', message: `the outcome depends on whether ${blocks} generates blocks (its for_each is known only at plan time)`, attribute: resource.dynamicBlocks?.[0] };
 }
 
+/** A rule that did not pass on a resource: the outcome, before it becomes a Finding. */
+export interface Verdict {
+  readonly resource: ResourceView;
+  readonly active: ActiveRule;
+  readonly outcome: Extract<RuleOutcome, { status: 'fail' | 'unknown' }>;
+}
+
+/**
+ * The rules' outcomes on the resources of one stack that `judged` admits (all by default),
+ * without building findings: the plan's security delta compares twenty thousand of these
+ * and needs Findings for the few that differ.
+ */
+export function* verdicts(stack: StackView, ruleSet: RuleSet, judged?: (resource: ResourceView) => boolean): Generator<Verdict> {
+  for (const resource of stack.backend ? [...stack.resources, stack.backend] : stack.resources) {
+    const active = ruleSet.forType(resource.type);
+    if (active.length === 0 || (judged && !judged(resource))) continue;
+    for (const rule of active) {
+      const outcome = judge(rule.rule, resource, stack);
+      if (outcome.status === 'fail' || outcome.status === 'unknown') yield { resource, active: rule, outcome };
+    }
+  }
+}
+
+/** A verdict as a finding, before suppressions. */
+export function findingOf(stack: StackView, { resource, active, outcome }: Verdict): Finding {
+  return {
+    ruleId: active.rule.id,
+    title: active.rule.title,
+    severity: active.severity,
+    stack: stack.name,
+    address: resource.address,
+    constructPath: resource.meta.metadata?.path,
+    attribute: outcome.attribute,
+    checkov: outcome.status === 'fail' ? outcome.checkov ?? active.rule.checkov ?? [] : [],
+    remediation: active.rule.remediation,
+    status: outcome.status === 'fail' ? 'fail' : 'unknown',
+    message: outcome.message,
+  };
+}
+
 /** Run the rules over every resource of one stack. */
 export function evaluateStack(stack: StackView, ruleSet: RuleSet, now = new Date()): Finding[] {
   const findings: Finding[] = [];
   const today = isoDate(now);
   const stackSuppressions: Suppression[] = Array.isArray(stack.meta.suppressions) ? stack.meta.suppressions : [];
-  for (const resource of stack.backend ? [...stack.resources, stack.backend] : stack.resources) {
-    const active = ruleSet.forType(resource.type);
-    if (active.length === 0) continue;
+  for (const verdict of verdicts(stack, ruleSet)) {
+    const { resource, active: { rule, severity, pack }, outcome } = verdict;
     const own: Suppression[] = Array.isArray(resource.meta.goldenpath?.suppressions) ? resource.meta.goldenpath.suppressions : [];
-    const suppressions = [...own, ...stackSuppressions];
-    for (const { rule, severity, pack } of active) {
-      const outcome = judge(rule, resource, stack);
-      if (outcome.status === 'pass' || outcome.status === 'not-applicable') continue;
-      const base = {
-        ruleId: rule.id,
-        title: rule.title,
-        severity,
-        stack: stack.name,
-        address: resource.address,
-        constructPath: resource.meta.metadata?.path,
-        attribute: outcome.attribute,
-        checkov: outcome.status === 'fail' ? outcome.checkov ?? rule.checkov ?? [] : [],
-        remediation: rule.remediation,
-      };
-      const suppression = suppressions.find((s) => s.ruleId === rule.id);
-      const notes: string[] = [];
-      if (suppression) {
-        if (pack.forbidSuppressingErrors && severity === 'error') {
-          notes.push(`suppression refused: pack ${pack.name} does not allow suppressing error-level rules`);
-        } else if (suppression.expires && suppression.expires < today) {
-          notes.push(`suppression expired on ${suppression.expires} (reason was: ${suppression.reason})`);
-        } else {
-          findings.push({ ...base, status: 'suppressed', message: outcome.message, suppression });
-          continue;
-        }
+    const suppression = own.find((s) => s.ruleId === rule.id) ?? stackSuppressions.find((s) => s.ruleId === rule.id);
+    const finding = findingOf(stack, verdict);
+    const notes: string[] = [];
+    if (suppression) {
+      if (pack.forbidSuppressingErrors && severity === 'error') {
+        notes.push(`suppression refused: pack ${pack.name} does not allow suppressing error-level rules`);
+      } else if (suppression.expires && suppression.expires < today) {
+        notes.push(`suppression expired on ${suppression.expires} (reason was: ${suppression.reason})`);
+      } else {
+        findings.push({ ...finding, status: 'suppressed', suppression });
+        continue;
       }
-      findings.push({ ...base, status: outcome.status, message: [outcome.message, ...notes].join('; ') });
     }
+    findings.push(notes.length ? { ...finding, message: [outcome.message, ...notes].join('; ') } : finding);
   }
   return findings;
 }

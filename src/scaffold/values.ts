@@ -1,9 +1,9 @@
+import { ScaffoldKind, SERVICE_TEMPLATES, ServiceTemplate } from './kinds';
 import { InputError } from '../core/errors';
 import { NAME_RULES, NameKind } from '../core/naming';
 
-export type ScaffoldKind = 'service' | 'platform' | 'distribution' | 'plugin';
-export type ServiceTemplate = 'web-service' | 'worker';
-export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = ['web-service', 'worker'];
+export { SERVICE_TEMPLATES };
+export type { ScaffoldKind, ServiceTemplate };
 
 /** One environment as a generated project names it. */
 export interface EnvironmentValues {

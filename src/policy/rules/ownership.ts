@@ -1,4 +1,4 @@
-import { TAG_KEYS } from '../../core/tags';
+import { TAG_KEYS } from '../../core/tag-keys';
 import { Rule } from '../model';
 import { fail, isExpression, PASS, unknown } from '../values';
 import taggable from './aws-taggable-types.json';
