@@ -43,6 +43,8 @@ export interface CatalogProblem {
   readonly target: string;
   readonly message: string;
   readonly sources: Array<{ stack: string; path: string }>;
+  /** A well-formed reference to an entity none of the folders read holds (another repository's, maybe). */
+  readonly missing?: boolean;
 }
 
 export interface CatalogModel {
@@ -268,6 +270,7 @@ function danglingReferences(records: readonly CatalogRecord[]): CatalogProblem[]
           target: String(target),
           message: normalized ? `refers to ${normalized}, which is not in the catalog` : `is not an entity reference: ${JSON.stringify(target)}`,
           sources: r.sources.filter((s) => s.stack).map(({ stack, path }) => ({ stack, path })),
+          missing: normalized !== undefined,
         });
       }
     }

@@ -16,13 +16,14 @@ import { SERVICE_TEMPLATES } from '../scaffold/kinds';
 export function registerCommands(program: Command): void {
   program.command('catalog')
     .description('write Backstage catalog entities (and scorecards) from cdktf.out; exits 1 on a dangling reference')
-    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
+    .argument('[dirs...]', "cdktf.out directories, read as one catalog (the platform's and its service repositories')")
     .option('-o, --out <dir>', 'write catalog-info.yaml files (or catalog.json) here; without it, print the JSON document')
+    .option('--partial', "one repository's part: references to entities it does not hold (its team) are left to the platform's catalog")
     .addOption(new Option('-f, --format <format>', 'yaml: a catalog-info.yaml per system and a Location; json: one document').choices(['yaml', 'json']).default('yaml'))
     .option('--scorecards', 'print the scorecard of every component, per team')
     .option('--today <date>', 'judge expiring suppressions as of this day (YYYY-MM-DD; default: today)')
     .option('--portal-url <url>', 'where the portal is published: each component links to its scorecard there')
-    .action(async (dir: string, options: CatalogOptions) => (await import('./catalog')).catalogAction(dir, options));
+    .action(async (dirs: string[], options: CatalogOptions) => (await import('./catalog')).catalogAction(dirs, options));
 
   program.command('check')
     .description('run the guardrails over a cdktf.out directory (any CDKTF app), plain Terraform (*.tf, *.tf.json) or a plan')
@@ -55,12 +56,13 @@ export function registerCommands(program: Command): void {
 
   program.command('portal')
     .description('build the static portal site (plain HTML, CSS and a search script) from cdktf.out')
-    .argument('[dir]', 'the cdktf.out directory', 'cdktf.out')
+    .argument('[dirs...]', "cdktf.out directories, read as one site (the platform's and its service repositories')")
     .requiredOption('-o, --out <dir>', 'write the site here (open index.html, or publish the folder)')
+    .option('--platform-portal <url>', "the platform's portal: pages this site does not have (teams of a service repository) link there")
     .option('--today <date>', 'judge scorecards and expiring suppressions as of this day (YYYY-MM-DD; default: today)')
     .option('--backstage-url <url>', 'your Backstage: "Create a service" also links to its software template')
     .option('--template <name>', 'the Backstage template that creates a service', 'goldenpath-service')
-    .action(async (dir: string, options: PortalCliOptions) => (await import('./portal')).portalAction(dir, options));
+    .action(async (dirs: string[], options: PortalCliOptions) => (await import('./portal')).portalAction(dirs, options));
 
   program.command('stacks')
     .description('list the stacks of a cdktf.out by environment, as JSON for CI job matrices')

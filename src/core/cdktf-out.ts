@@ -75,6 +75,25 @@ export function readCdktfOut(dir: string): SynthesizedStack[] {
   });
 }
 
+/**
+ * Read several cdktf.out directories (a platform's and its service repositories') as one set
+ * of stacks. Stack names are the join key of everything after synth, so a name two folders
+ * share is an error naming both.
+ */
+export function readCdktfOuts(dirs: readonly string[]): SynthesizedStack[] {
+  const from = new Map<string, string>();
+  const stacks: SynthesizedStack[] = [];
+  for (const dir of dirs.length ? dirs : ['cdktf.out']) {
+    for (const stack of readCdktfOut(dir)) {
+      const other = from.get(stack.name);
+      if (other !== undefined) throw new InputError(`stack ${stack.name} is in both ${other} and ${dir}; stack names must be unique across the folders read together`);
+      from.set(stack.name, dir);
+      stacks.push(stack);
+    }
+  }
+  return stacks;
+}
+
 /** Terraform JSON's top-level blocks that hold `type -> name -> config` maps. */
 const TYPED_BLOCKS = ['resource', 'data'] as const;
 

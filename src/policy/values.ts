@@ -34,12 +34,21 @@ export function hasExpressionBlock(value: unknown): boolean {
 }
 
 /**
+ * The platform contract's key outputs (`goldenpath_<purpose>_key_arn`, read by ServiceStack
+ * through remote state in team repositories): the platform publishes them from its own
+ * customer keys, so a service that uses one uses a customer key.
+ */
+export const PLATFORM_KEY_OUTPUT = /\.outputs\.goldenpath_[a-z]+_key_arn\b/;
+
+/**
  * A key given as an expression: a reference to a KMS key or alias resource is a customer key,
- * also across cdktf stacks (whose remote-state outputs are named after the resource);
- * anything else (a variable without default, a data source) could be an AWS-managed alias.
+ * also across cdktf stacks (whose remote-state outputs are named after the resource) and
+ * repositories (the platform's key outputs); anything else (a variable without default, a
+ * data source) could be an AWS-managed alias.
  */
 export function keyExpression(attribute: string, value: unknown): RuleOutcome {
-  return /(\$\{|cross-stack-output-)aws_kms_(key|alias|replica_key|external_key)/.test(String(value)) ? PASS
+  const text = String(value);
+  return /(\$\{|cross-stack-output-)aws_kms_(key|alias|replica_key|external_key)/.test(text) || PLATFORM_KEY_OUTPUT.test(text) ? PASS
     : unknown(attribute, 'is a key resolved only at plan time; it could be an AWS-managed alias');
 }
 

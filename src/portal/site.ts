@@ -23,6 +23,11 @@ export interface PortalOptions {
   readonly backstageUrl?: string;
   /** The Backstage template that creates a service. @default 'goldenpath-service' */
   readonly templateName?: string;
+  /**
+   * The platform's portal, for a service repository's own site: a team it does not hold
+   * links to its page there. @default - such a team is named, not linked
+   */
+  readonly platformPortalUrl?: string;
 }
 
 /** Everything the pages are rendered from; built once, read by every page. */
@@ -41,6 +46,15 @@ const teamOf = (r: CatalogRecord) => {
   return owner?.replace(/^group:default\//, '');
 };
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** Where a team's page is: on this site, on the platform's portal, or nowhere (name only). */
+function teamHref(s: Site, from: string, team: string): string | undefined {
+  if (s.records.has(`group:default/${team}`)) return rel(from, PAGES.team(team));
+  return s.options.platformPortalUrl ? `${s.options.platformPortalUrl.replace(/\/+$/, '')}/${PAGES.team(team)}` : undefined;
+}
+function teamLink(s: Site, from: string, team: string): string {
+  const href = teamHref(s, from, team);
+  return href ? `<a href="${esc(href)}">${esc(team)}</a>` : `${esc(team)} <span>(its page is in the platform's portal)</span>`;
+}
 /** A component's facts per environment, with the stack they came from. */
 const environmentsOf = (r: CatalogRecord): Array<Record<string, any>> => r.sources.map((src) => ({ stack: src.stack, ...src.facts }))
   .sort((a: Record<string, any>, b: Record<string, any>) => String(a.environment).localeCompare(String(b.environment)));
@@ -106,7 +120,7 @@ function searchIndex(s: Site): string {
     ...kindOf(s, 'Group').map((r) => ({ kind: 'team', url: PAGES.team(r.entity.metadata.name), r })),
     ...kindOf(s, 'Resource').map((r) => r.entity.spec.type === 'environment'
       ? { kind: 'environment', url: PAGES.environment(r.entity.metadata.name), r }
-      : { kind: `resource (${String(r.entity.spec.type)})`, url: PAGES.team(teamOf(r) ?? ''), r }),
+      : { kind: `resource (${String(r.entity.spec.type)})`, url: teamHref(s, PAGES.home, teamOf(r) ?? '') ?? PAGES.home, r }),
     ...kindOf(s, 'Template').map((r) => ({ kind: 'golden path', url: PAGES.goldenPaths, r })),
   ].map(({ kind, url, r }) => ({ id: r.ref, name: r.entity.metadata.name, kind, description: r.entity.metadata.description ?? '', team: teamOf(r) ?? '', tags: (r.entity.metadata.tags ?? []).join(' '), url }));
   docs.push(...GOLDEN_PATHS.map((g) => ({ id: `golden-path:${g.kind}`, name: g.construct, kind: 'golden path', description: g.makes, team: '', tags: g.module, url: PAGES.goldenPaths })));
@@ -201,7 +215,7 @@ async function componentPage(s: Site, r: CatalogRecord): Promise<string> {
     `<p class="lead">${esc(r.entity.metadata.description ?? 'No description yet.')}</p>`,
     `<ul class="badges"><li>lifecycle: ${esc(spec.lifecycle)}</li><li class="level level-${esc(level)}">scorecard: ${esc(level)}</li><li>guardrails: ${esc(r.entity.metadata.annotations?.[ANNOTATIONS.guardrails] ?? 'unknown')}</li></ul>`,
     '<section aria-labelledby="h-owner"><h2 id="h-owner">Owner and on-call</h2>',
-    `<dl><dt>Owner</dt><dd class="owner">${team ? `<a href="${rel(path, PAGES.team(team))}">${esc(team)}</a>` : 'none'}</dd>`,
+    `<dl><dt>Owner</dt><dd class="owner">${team ? teamLink(s, path, team) : 'none'}</dd>`,
     `<dt>On-call</dt><dd class="on-call">${onCall ? external(onCall.includes('@') && !onCall.startsWith('https://') ? `mailto:${onCall}` : onCall, onCall) : 'none'}</dd>`,
     `<dt>Repository</dt><dd>${repo ? external(`https://github.com/${repo.slug}`, repo.slug) : 'none'}</dd>`,
     `<dt>Delivery workflow</dt><dd>${workflowUrl ? external(workflowUrl, repo!.workflow!) : 'none'}</dd></dl></section>`,
@@ -302,7 +316,7 @@ async function environmentPage(s: Site, r: CatalogRecord): Promise<string> {
     `<dl><dt>Account</dt><dd>${esc(facts.account)}</dd><dt>Region</dt><dd>${esc(facts.region)}</dd><dt>Profile</dt><dd>${esc(facts.profile)}${facts.production ? ' (production)' : ''}</dd>`,
     `<dt>Network</dt><dd>${network.cidr ? `${esc(network.cidr)} over ${esc((network.availabilityZones as string[] ?? []).join(', '))}; NAT ${esc(network.natGateways)}` : 'none'}</dd>`,
     `<dt>Cluster</dt><dd>${cluster.clusterName ? `${esc(cluster.clusterName)} (EKS ${esc(cluster.version)}, ${cluster.publicEndpoint ? 'public' : 'private'} endpoint)` : 'none'}</dd>`,
-    `<dt>Teams</dt><dd>${teams.length ? teams.map((t) => `<a href="${rel(path, PAGES.team(t))}">${esc(t)}</a>`).join(', ') : 'none'}</dd></dl>`,
+    `<dt>Teams</dt><dd>${teams.length ? teams.map((t) => teamLink(s, path, t)).join(', ') : 'none'}</dd></dl>`,
     '<section aria-labelledby="h-actions"><h2 id="h-actions">Provision or update</h2>',
     s.model.repositories.length
       ? `<ul class="actions">${s.model.repositories.map((repo) => `<li><a class="action" href="https://github.com/${esc(repo.slug)}/actions/workflows/${esc((repo.workflow ?? '').split('/').pop())}" rel="noopener" data-action="provision">Run the ${esc(repo.slug)} workflow for ${esc(name)}</a></li>`).join('')}</ul>`

@@ -55,7 +55,8 @@ function packageJson(v: ScaffoldValues): string {
     version: '0.1.0',
     description: v.description,
   };
-  const scripts = { synth: 'cdktf synth', check: 'goldenpath check cdktf.out --fail-on error', test: 'jest' };
+  // type-check first: jest transpiles each file alone and would let a type error through
+  const scripts = { synth: 'cdktf synth', check: 'goldenpath check cdktf.out --fail-on error', test: 'tsc --noEmit -p . && jest' };
   const json = v.kind === 'distribution' || v.kind === 'plugin'
     ? {
       ...base,
@@ -101,7 +102,7 @@ function catalogInfo(v: ScaffoldValues): string {
         annotations: v.kind === 'service' ? { 'backstage.io/kubernetes-id': v.name, 'backstage.io/kubernetes-namespace': v.team } : {},
         tags: ['goldenpath'],
       },
-      spec: { type: v.kind === 'service' ? 'service' : 'library', lifecycle: 'experimental', owner: `group:${v.team}`, system: v.team },
+      spec: { type: v.kind === 'service' ? 'service' : 'library', lifecycle: v.lifecycle, owner: `group:${v.team}`, system: v.team },
     };
   return GENERATED_YAML('the Backstage entity of this repository') + stringify(entity, { lineWidth: 0 });
 }
@@ -227,10 +228,14 @@ export function generateProject(v: ScaffoldValues): ProjectFiles {
   // a plugin is a library: nothing to synthesize or deploy
   if (v.kind !== 'plugin') {
     files.set('cdktf.json', cdktfJson(v));
-    files.set('backstage/template.yaml', GENERATED_YAML('a Backstage software template') + stringify(backstageTemplate(v), { lineWidth: 0 }));
     files.set('.github/workflows/goldenpath.yml', renderDeliveryWorkflow({ environments: v.environments.map((e) => e.name) }));
   }
-  if (v.kind === 'platform') files.set(NEW_SERVICE_WORKFLOW, newServiceWorkflow(v));
+  // one software template, in the platform repository: a copy per service repository would
+  // register the same template once per repository
+  if (v.kind === 'platform') {
+    files.set('backstage/template.yaml', GENERATED_YAML('a Backstage software template') + stringify(backstageTemplate(v), { lineWidth: 0 }));
+    files.set(NEW_SERVICE_WORKFLOW, newServiceWorkflow(v));
+  }
   if (v.score) files.set('score.yaml', v.score.text);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }

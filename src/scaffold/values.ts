@@ -52,6 +52,8 @@ export interface ScaffoldValues {
   readonly goldenpathSpec: string;
   /** The plugin's name as an environment-variable prefix (ACME_COST). */
   readonly envPrefix: string;
+  /** The catalog lifecycle of a new service, in main.ts and catalog-info.yaml alike. */
+  readonly lifecycle: 'experimental';
 }
 
 /** A flag's value checked with the same name rules as the constructs; the error names the flag. */
@@ -124,5 +126,6 @@ export function resolveValues(req: ScaffoldRequest, version: string): ScaffoldVa
     teams,
     goldenpathVersion: version,
     goldenpathSpec: req.goldenpathSpec ?? `^${version}`,
+    lifecycle: 'experimental',
   };
 }

@@ -16,12 +16,14 @@ const scoreFile = join(__dirname, '../../examples/acme/search-api.score.yaml');
 describe('goldenpath new: what a generated project holds', () => {
   const service = generate({ kind: 'service', name: 'ledger', team: 'payments', environments: ['dev', 'prod'] });
 
-  test('a service repository: package, tsconfig that resolves exports, cdktf.json, main.ts, a test, workflow, catalog entity, template, README', () => {
-    expect([...service.keys()]).toEqual(['.github/workflows/goldenpath.yml', '.gitignore', 'backstage/template.yaml', 'catalog-info.yaml', 'cdktf.json', 'jest.config.js',
+  test('a service repository: package, tsconfig that resolves exports, cdktf.json, main.ts, a test, workflow, catalog entity, README, and no Backstage template', () => {
+    expect([...service.keys()]).toEqual(['.github/workflows/goldenpath.yml', '.gitignore', 'catalog-info.yaml', 'cdktf.json', 'jest-matchers.d.ts', 'jest.config.js',
       'jest.setup.js', 'main.test.ts', 'main.ts', 'package.json', 'platform.ts', 'README.md', 'tsconfig.json']);
     const pkg = JSON.parse(service.get('package.json')!);
     const ours = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
     expect(pkg.dependencies.goldenpath).toBe('^1.2.3');
+    // jest transpiles file by file; the type-check runs first so a type error fails the tests
+    expect(pkg.scripts.test).toBe('tsc --noEmit -p . && jest');
     for (const peer of ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-kubernetes']) expect(pkg.dependencies[peer]).toBe(ours.peerDependencies[peer]);
     expect(pkg.devDependencies.typescript).toBe(ours.devDependencies.typescript);
     expect(JSON.parse(service.get('tsconfig.json')!).compilerOptions).toMatchObject({ module: 'node16', moduleResolution: 'node16' });
@@ -44,12 +46,15 @@ describe('goldenpath new: what a generated project holds', () => {
   });
 
   test('the Backstage template passes the scaffolder\'s own validation and runs the same generator', async () => {
-    for (const files of [service, generate({ kind: 'platform', name: 'acme' })]) {
-      const template = parse(files.get('backstage/template.yaml')!) as Entity;
-      expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
-      expect((template.spec as any).steps[0]).toMatchObject({ action: 'github:actions:dispatch', input: { workflowId: 'goldenpath-new.yml' } });
+    const platform = generate({ kind: 'platform', name: 'acme' });
+    const template = parse(platform.get('backstage/template.yaml')!) as Entity;
+    expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+    expect((template.spec as any).steps[0]).toMatchObject({ action: 'github:actions:dispatch', input: { workflowId: 'goldenpath-new.yml' } });
+    // one template, in the platform repository: none in a service or a distribution
+    for (const kind of ['service', 'distribution'] as const) {
+      expect([...generate({ kind, name: kind === 'service' ? 'ledger' : '@acme/platform', team: 'payments' }).keys()].filter((p) => p.startsWith('backstage/'))).toEqual([]);
     }
-    const broken = parse(service.get('backstage/template.yaml')!);
+    const broken = parse(platform.get('backstage/template.yaml')!);
     delete broken.spec.steps[0].action;
     await expect(templateEntityV1beta3Validator.check(broken)).rejects.toThrow();
   });

@@ -4,16 +4,18 @@
 // its lock, the keys it reads and the KMS calls the S3 backend makes; nothing of another team
 // or environment; and a team's apply role creates roles only under its prefix with the boundary.
 import { readdirSync, readFileSync } from 'fs';
-import { createRequire } from 'module';
 import { join } from 'path';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import * as ts from 'typescript';
 import { deployRoleName } from '../../../constructs/pipeline/github-oidc-deploy-role';
-import { App, TerraformStack } from '../../../src/cdk';
+import { App } from '../../../src/cdk';
 import { lockKey } from '../../../src/core/state-keys';
-import { generateProject, ProjectFiles } from '../../../src/scaffold/generate';
+import { evaluateStack, RuleSet } from '../../../src/policy/engine';
+import { BUILT_IN_PACKS } from '../../../src/policy/packs';
+import { stackView } from '../../../src/policy/stack-view';
+import { generateProject } from '../../../src/scaffold/generate';
 import { resolveValues } from '../../../src/scaffold/values';
 import { acmeOut } from '../../acme-out';
+import { runGeneratedMain } from '../../generated-project';
 
 const STATE_ACCOUNT = '111111111111';
 const BUCKET = `acme-tfstate-${STATE_ACCOUNT}`;
@@ -44,26 +46,6 @@ beforeAll(() => {
   bucketPolicy = JSON.parse(policies.find((p) => p.includes('OnlyOwnState'))!.replace(/\$\{aws_s3_bucket\.[^}]+\.arn\}/g, `arn:aws:s3:::${BUCKET}`));
   keyPolicy = JSON.parse(Object.values<Json>(state.resource.aws_kms_key).find((k) => /^state key/.test(k.description))!.policy);
 });
-
-/**
- * Runs a generated project's main.ts as its own repository would, with `goldenpath/*`
- * resolved to this tree: the stacks judged are the ones the scaffold's code makes.
- */
-function runGeneratedMain(files: ProjectFiles, app: App): TerraformStack[] {
-  const entries: Record<string, string> = { 'goldenpath/platform': '../../../constructs/platform', 'goldenpath/service': '../../../constructs/service', 'goldenpath': '../../../src' };
-  const requireFromHere = createRequire(__filename);
-  const load = (file: string): Record<string, unknown> => {
-    const source = files.get(file);
-    if (source === undefined) throw new Error(`the project has no ${file}`);
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
-    const module = { exports: {} as Record<string, unknown> };
-    const localRequire = (id: string): unknown => id.startsWith('./') ? load(`${id.slice(2)}.ts`) : requireFromHere(entries[id] ?? id);
-    new Function('require', 'module', 'exports', outputText)(localRequire, module, module.exports);
-    return module.exports;
-  };
-  (load('main.ts').build as (a: App) => unknown)(app);
-  return app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
-}
 
 /** The identity policies of a role, read from the stack that makes it. */
 function identityPolicies(roleStack: string, roleName: string): Array<{ name: string; policy: object }> {
@@ -148,15 +130,22 @@ describe('deploy roles, judged by a real IAM evaluator', () => {
     for (const [stack, json] of stacks) await expectStackAccess(stack, json);
   });
 
-  test('the stacks of a `goldenpath new service` project, from its generated main.ts, work with the same grants', async () => {
-    const files = generateProject(resolveValues({ kind: 'service', name: 'ledger', team: 'payments', environments: ['dev', 'prod'] }, '1.2.3'));
+  test.each([
+    ['ledger', 'payments'],
+    // renamed, and moved to the other team: its keys and the roles that reach them follow
+    ['invoices', 'search'],
+  ])('the stacks of a `goldenpath new service %s --team %s` project, from its generated main.ts, work with the same grants, with no guardrail left unknown', async (name, team) => {
+    const files = generateProject(resolveValues({ kind: 'service', name, team, environments: ['dev', 'prod'] }, '1.2.3'));
     const app = new App({ outdir: join(__dirname, 'unused') });
     const built = runGeneratedMain(files, app);
-    expect(built.map((s) => s.node.id)).toEqual(['ledger-dev', 'ledger-prod']);
+    expect(built.map((s) => s.node.id)).toEqual([`${name}-dev`, `${name}-prod`]);
     for (const stack of built) {
       const json = JSON.parse(JSON.stringify(stack.toTerraform()));
-      expect(json.terraform.backend.s3.key).toBe(`acme/${stack.node.id.slice('ledger-'.length)}/payments/${stack.node.id}.tfstate`);
+      expect(json.terraform.backend.s3.key).toBe(`acme/${stack.node.id.slice(name.length + 1)}/${team}/${stack.node.id}.tfstate`);
       await expectStackAccess(stack.node.id, json);
+      // the platform's outputs it reads (its keys among them) are judged, not left unknown
+      const undecided = evaluateStack(stackView(stack.node.id, json), new RuleSet(BUILT_IN_PACKS)).filter((f) => f.status === 'unknown');
+      expect(undecided.map((f) => `${f.ruleId} ${f.address}: ${f.message}`)).toEqual([]);
     }
   });
 
